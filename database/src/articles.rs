@@ -1,0 +1,161 @@
+//! Articles: batched inserts with duplicate detection, and reads.
+
+use claimdesk_domain::{Article, ArticleId, NewArticle, Origin, SourceFormat, Timestamp};
+use rusqlite::{Row, params, params_from_iter};
+use serde_json::json;
+
+use crate::audit::{self, NewEntry};
+use crate::{Result, Store, StoreError};
+
+/// One article of a batch that was stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InsertedArticle {
+    pub id: ArticleId,
+    /// Position of the article in the batch given to `insert_articles`.
+    pub batch_index: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InsertOutcome {
+    pub inserted: Vec<InsertedArticle>,
+    /// Positions in the batch of articles whose content was already stored.
+    pub duplicates: Vec<usize>,
+    /// The change sequence number of the last audit row written (0 if none).
+    pub last_seq: i64,
+}
+
+const COLUMNS: &str = "id, title, body, outlet, author, url, published, language, content_hash, \
+                       origin_path, origin_format, origin_record, imported_at";
+
+impl Store {
+    /// Stores a batch of articles in one transaction, each with its audit row.
+    /// Articles whose content hash is already stored (or repeated in the batch)
+    /// are skipped and reported as duplicates.
+    pub fn insert_articles(&self, batch: &[NewArticle], actor: &str) -> Result<InsertOutcome> {
+        self.write(|conn| {
+            let tx = conn.transaction()?;
+            let mut outcome = InsertOutcome::default();
+            let now = audit::now_ms();
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO articles (title, body, outlet, author, url, published, language,
+                         content_hash, origin_path, origin_format, origin_record, imported_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                     ON CONFLICT (content_hash) DO NOTHING",
+                )?;
+                for (batch_index, article) in batch.iter().enumerate() {
+                    let changed = insert.execute(params![
+                        article.title,
+                        article.body,
+                        article.outlet,
+                        article.author,
+                        article.url,
+                        article.published.map(Timestamp::seconds),
+                        article.language,
+                        article.content_hash,
+                        article.origin.path,
+                        article.origin.format.as_str(),
+                        article.origin.record,
+                        now / 1000,
+                    ])?;
+                    if changed == 0 {
+                        outcome.duplicates.push(batch_index);
+                        continue;
+                    }
+                    let id = tx.last_insert_rowid();
+                    // The body is not repeated in the log: the content hash pins it.
+                    let after = json!({
+                        "title": article.title,
+                        "outlet": article.outlet,
+                        "author": article.author,
+                        "url": article.url,
+                        "published": article.published,
+                        "language": article.language,
+                        "content_hash": article.content_hash,
+                        "origin": article.origin,
+                    });
+                    let entry = NewEntry {
+                        actor,
+                        entity: "article",
+                        entity_id: id,
+                        action: "create",
+                        before: None,
+                        after: Some(&after),
+                    };
+                    outcome.last_seq = audit::append(&tx, now, &entry)?;
+                    outcome.inserted.push(InsertedArticle { id, batch_index });
+                }
+            }
+            tx.commit()?;
+            Ok(outcome)
+        })
+    }
+
+    pub fn article(&self, id: ArticleId) -> Result<Option<Article>> {
+        Ok(self.articles(&[id])?.pop())
+    }
+
+    /// The stored articles among `ids`, in the order of `ids`; unknown ids are left out.
+    pub fn articles(&self, ids: &[ArticleId]) -> Result<Vec<Article>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.read(|conn| {
+            let placeholders = vec!["?"; ids.len()].join(",");
+            let sql = format!("SELECT {COLUMNS} FROM articles WHERE id IN ({placeholders})");
+            let mut stmt = conn.prepare(&sql)?;
+            let mut found = stmt
+                .query_map(params_from_iter(ids), row_to_article)?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .collect::<Result<Vec<_>>>()?;
+            found.sort_by_key(|a| ids.iter().position(|id| *id == a.id));
+            Ok(found)
+        })
+    }
+
+    /// Articles with an id greater than `after`, in id order, at most `limit`:
+    /// the way to walk every article without holding them all in memory.
+    pub fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<Article>> {
+        self.read(|conn| {
+            let sql = format!("SELECT {COLUMNS} FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            stmt.query_map(params![after, limit as i64], row_to_article)?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .collect()
+        })
+    }
+
+    pub fn article_count(&self) -> Result<u64> {
+        self.read(|conn| Ok(conn.query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0))? as u64))
+    }
+
+    /// Every article id, ascending. Used to check the index against the store.
+    pub fn article_ids(&self) -> Result<Vec<ArticleId>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached("SELECT id FROM articles ORDER BY id")?;
+            Ok(stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+}
+
+fn row_to_article(row: &Row<'_>) -> rusqlite::Result<Result<Article>> {
+    let format: String = row.get(10)?;
+    let Some(format) = SourceFormat::parse(&format) else {
+        return Ok(Err(StoreError::Corrupt(format!("unknown origin format {format:?}"))));
+    };
+    Ok(Ok(Article {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        body: row.get(2)?,
+        outlet: row.get(3)?,
+        author: row.get(4)?,
+        url: row.get(5)?,
+        published: row.get::<_, Option<i64>>(6)?.map(Timestamp),
+        language: row.get(7)?,
+        content_hash: row.get(8)?,
+        origin: Origin { path: row.get(9)?, format, record: row.get(11)? },
+        imported_at: Timestamp(row.get(12)?),
+    }))
+}

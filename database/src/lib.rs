@@ -1,0 +1,82 @@
+//! SQLite storage for Claimdesk: the source of truth.
+//!
+//! Everything the analyst has is here; the search index is derived from it.
+//! Every change is written together with its `audit_log` row in one
+//! transaction, and the audit row's id is the change sequence number that the
+//! index follows to catch up after a crash. No rusqlite type leaves this crate.
+
+mod articles;
+mod audit;
+mod error;
+mod migrations;
+mod pool;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use articles::{InsertedArticle, InsertOutcome};
+pub use audit::{AuditEntry, Change};
+pub use error::{Result, StoreError};
+pub use migrations::SCHEMA_VERSION;
+
+use pool::ReaderPool;
+
+/// The Claimdesk database. One writer connection, a small pool of readers
+/// (WAL mode lets reads run while an import writes).
+pub struct Store {
+    path: PathBuf,
+    writer: std::sync::Mutex<Connection>,
+    readers: ReaderPool,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    /// A database written by a newer Claimdesk is refused, never touched.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut writer = Connection::open(path)?;
+        configure(&writer)?;
+        migrations::migrate(&mut writer)?;
+        Ok(Store {
+            path: path.to_path_buf(),
+            writer: std::sync::Mutex::new(writer),
+            readers: ReaderPool::new(path.to_path_buf()),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Size of the database file and its write-ahead log, in bytes.
+    pub fn size_bytes(&self) -> u64 {
+        let file_len = |p: PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let mut wal = self.path.clone().into_os_string();
+        wal.push("-wal");
+        file_len(self.path.clone()) + file_len(wal.into())
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        self.read(|conn| migrations::user_version(conn))
+    }
+
+    fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        let mut conn = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut conn)
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.readers.with(|conn| f(conn))
+    }
+}
+
+/// Settings every connection gets. WAL with `synchronous = NORMAL` survives a
+/// killed process without losing committed transactions; only a power cut can
+/// lose the last ones, never corrupt the file.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}

@@ -1,0 +1,16 @@
+//! Counts, sizes and versions of a data directory.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub articles: u64,
+    pub audit_entries: u64,
+    pub indexed_documents: u64,
+    pub database_bytes: u64,
+    pub index_bytes: u64,
+    pub database_schema_version: u32,
+    pub index_schema_version: u32,
+    pub app_version: String,
+    pub data_dir: String,
+}
