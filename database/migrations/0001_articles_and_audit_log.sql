@@ -1,7 +1,7 @@
 -- Articles as imported, and the append-only audit log of every change.
 -- Applied migrations are never edited: add a new numbered file instead.
 
-PRAGMA application_id = 1131703652; -- 'CLMD' in ASCII: lets restore refuse foreign files
+PRAGMA application_id = 1129073988; -- 0x434C4D44, 'CLMD' in ASCII: lets restore refuse foreign files
 
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,

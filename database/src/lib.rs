@@ -60,6 +60,16 @@ impl Store {
         self.read(|conn| migrations::user_version(conn))
     }
 
+    /// What `PRAGMA integrity_check` finds wrong; empty when the file is sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+            let found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(found.into_iter().filter(|line| line != "ok").collect())
+        })
+    }
+
     fn write<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         let mut conn = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut conn)

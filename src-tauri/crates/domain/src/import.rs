@@ -35,3 +35,10 @@ pub struct ImportSummary {
     /// True when the import was cancelled before every file was read.
     pub cancelled: bool,
 }
+
+/// Progress of a rebuild or catch-up of the search index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexProgress {
+    pub done: u64,
+    pub total: u64,
+}

@@ -10,7 +10,7 @@ mod stats;
 mod time;
 
 pub use article::{Article, ArticleId, ArticleSummary, NewArticle, Origin, SourceFormat};
-pub use import::{ImportIssue, ImportProgress, ImportSummary};
+pub use import::{ImportIssue, ImportProgress, ImportSummary, IndexProgress};
 pub use search::{FacetCount, Facets, SearchHit, SearchRequest, SearchResults, SortOrder};
-pub use stats::Stats;
+pub use stats::{CheckReport, Stats};
 pub use time::Timestamp;

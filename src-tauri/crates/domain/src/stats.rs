@@ -14,3 +14,19 @@ pub struct Stats {
     pub app_version: String,
     pub data_dir: String,
 }
+
+/// The outcome of `check`: is the database sound, and does the index hold
+/// exactly the stored articles?
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckReport {
+    pub articles: u64,
+    pub indexed_documents: u64,
+    /// Empty when all is well; otherwise one sentence per problem.
+    pub problems: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}

@@ -11,6 +11,9 @@ pub enum SearchError {
     /// The query could not be read; the message is for the person who typed it.
     #[error("{0}")]
     Syntax(#[from] SyntaxError),
+    /// Another process holds the index writer: Tantivy allows one per index.
+    #[error("the search index is in use by another Claimdesk process")]
+    Locked,
     #[error("search index error: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("search index directory error: {0}")]

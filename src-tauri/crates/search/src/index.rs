@@ -19,7 +19,7 @@ use crate::facets::FacetCollector;
 use crate::highlight::Highlighter;
 use crate::schema::{self, Fields, INDEX_SCHEMA_VERSION, TEXT_ANALYZER};
 use crate::translate::Translator;
-use crate::{Result, syntax};
+use crate::{Result, SearchError, syntax};
 
 /// The fields of one article that the index holds.
 #[derive(Debug, Clone, Copy)]
@@ -109,7 +109,10 @@ impl SearchIndex {
             }
         };
         index.tokenizers().register(TEXT_ANALYZER, schema::text_analyzer());
-        let writer = index.writer(writer_heap_bytes)?;
+        let writer = index.writer(writer_heap_bytes).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => SearchError::Locked,
+            other => SearchError::Index(other),
+        })?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let search_index =
             SearchIndex { dir: dir.to_path_buf(), index, fields, writer: RwLock::new(writer), reader };

@@ -1,0 +1,32 @@
+# Claimdesk — the commands a newcomer needs. Each target sets up what it
+# needs first (system packages, npm packages), skipping what is there.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+SHARED ?= ../shared
+
+.PHONY: setup ui run build test bench package check-bindings
+
+setup:
+	@.ci/setup.sh
+
+ui: setup
+	cd ui && npm run build
+
+## Build and open the desktop app (under Xvfb when there is no display).
+run: ui
+	$(CARGO) build -p claimdesk
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then ./target/debug/claimdesk; \
+	else echo "No display: starting under Xvfb"; xvfb-run -a -s "-screen 0 1280x800x24" ./target/debug/claimdesk; fi
+
+## The release binary at target/release/claimdesk.
+build: ui
+	$(CARGO) build --release -p claimdesk
+
+## Every test: Rust unit and integration tests, then the UI's.
+test: ui
+	$(CARGO) test --workspace --no-fail-fast
+
+## Benchmarks against bare Tantivy and SQLite FTS5 on ../shared corpora (not part of `test`).
+bench: setup
+	$(CARGO) run --release -p claimdesk-bench -- --shared $(SHARED)

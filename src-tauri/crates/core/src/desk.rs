@@ -1,0 +1,146 @@
+//! The desk: opening a data directory, searching, reading, statistics.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use claimdesk_domain::{
+    Article, ArticleId, CheckReport, IndexProgress, SearchHit, SearchRequest, SearchResults, Stats,
+};
+use claimdesk_search::{INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
+use claimdesk_store::Store;
+
+use crate::{DeskError, Result};
+
+const DATABASE_FILE: &str = "claimdesk.sqlite3";
+const INDEX_DIR: &str = "index";
+
+#[derive(Debug, Clone)]
+pub struct DeskOptions {
+    /// Memory the index writer may buffer before it flushes a segment.
+    pub writer_heap_bytes: usize,
+}
+
+impl Default for DeskOptions {
+    fn default() -> Self {
+        DeskOptions { writer_heap_bytes: 128 * 1024 * 1024 }
+    }
+}
+
+/// One data directory: the store, the index that follows it, and the import
+/// and search operations over both.
+pub struct Desk {
+    pub(crate) data_dir: PathBuf,
+    pub(crate) store: Store,
+    pub(crate) index: SearchIndex,
+    /// Held by whatever feeds the index and commits (imports, rebuilds), so
+    /// that a commit's recorded sequence always covers what was added.
+    pub(crate) indexing: Mutex<()>,
+}
+
+impl Desk {
+    pub fn open(data_dir: &Path) -> Result<Desk> {
+        Desk::open_with(data_dir, &DeskOptions::default(), &mut |_| {})
+    }
+
+    /// Opens (creating if needed) the data directory and brings the index up to
+    /// date with the store: after a crash it adds what the last run stored but
+    /// did not commit to the index; with a stale or damaged index it rebuilds
+    /// it, reporting progress.
+    pub fn open_with(
+        data_dir: &Path,
+        options: &DeskOptions,
+        progress: &mut dyn FnMut(IndexProgress),
+    ) -> Result<Desk> {
+        std::fs::create_dir_all(data_dir).map_err(|source| DeskError::DataDir {
+            path: data_dir.display().to_string(),
+            source,
+        })?;
+        let store = Store::open(&data_dir.join(DATABASE_FILE))?;
+        let (index, opened) = SearchIndex::open(&data_dir.join(INDEX_DIR), options.writer_heap_bytes)
+            .map_err(|e| match e {
+                SearchError::Locked => DeskError::DataDirInUse(data_dir.display().to_string()),
+                other => other.into(),
+            })?;
+        let desk = Desk { data_dir: data_dir.to_path_buf(), store, index, indexing: Mutex::new(()) };
+        desk.catch_up(opened.last_seq, opened.rebuilt_because.is_some(), progress)?;
+        Ok(desk)
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let found = self.index.search(&request.query, request.sort, request.limit, request.offset)?;
+        let ids: Vec<ArticleId> = found.hits.iter().map(|(id, _)| *id).collect();
+        let articles = self.store.articles(&ids)?;
+        let hits = found
+            .hits
+            .iter()
+            .zip(articles.iter().map(Some).chain(std::iter::repeat(None)))
+            .filter_map(|((id, score), article)| {
+                // The store may have lost an article the index still lists
+                // (between a delete and its commit): leave it out.
+                let article = article.filter(|a| a.id == *id)?;
+                let (snippet, highlights) = found.highlighter.snippet(&article.body);
+                Some(SearchHit {
+                    id: *id,
+                    title: article.title.clone(),
+                    outlet: article.outlet.clone(),
+                    published: article.published,
+                    score: *score,
+                    snippet,
+                    highlights,
+                })
+            })
+            .collect();
+        Ok(SearchResults { query: request.query.clone(), total: found.total, hits, facets: found.facets })
+    }
+
+    pub fn article(&self, id: ArticleId) -> Result<Article> {
+        self.store.article(id)?.ok_or(DeskError::ArticleNotFound(id))
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        Ok(Stats {
+            articles: self.store.article_count()?,
+            audit_entries: self.store.audit_entry_count()?,
+            indexed_documents: self.index.document_count(),
+            database_bytes: self.store.size_bytes(),
+            index_bytes: self.index.size_bytes(),
+            database_schema_version: self.store.schema_version()?,
+            index_schema_version: INDEX_SCHEMA_VERSION,
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            data_dir: self.data_dir.display().to_string(),
+        })
+    }
+
+    /// Checks the database's integrity and that the index holds exactly the
+    /// stored articles.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut problems = self.store.integrity_problems()?;
+        let stored = self.store.article_ids()?;
+        let indexed = self.index.document_ids()?;
+        let missing: Vec<_> = stored.iter().filter(|id| indexed.binary_search(id).is_err()).collect();
+        let extra: Vec<_> = indexed.iter().filter(|id| stored.binary_search(id).is_err()).collect();
+        if !missing.is_empty() {
+            problems.push(format!("{} stored articles are not in the index (first: {})", missing.len(), missing[0]));
+        }
+        if !extra.is_empty() {
+            problems.push(format!("{} indexed articles are not in the database (first: {})", extra.len(), extra[0]));
+        }
+        Ok(CheckReport { articles: stored.len() as u64, indexed_documents: indexed.len() as u64, problems })
+    }
+}
+
+pub(crate) fn index_document(article: &Article) -> IndexDocument<'_> {
+    IndexDocument {
+        id: article.id,
+        title: &article.title,
+        body: &article.body,
+        outlet: article.outlet.as_deref(),
+        author: article.author.as_deref(),
+        language: article.language.as_deref(),
+        published: article.published,
+    }
+}

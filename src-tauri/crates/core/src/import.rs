@@ -1,0 +1,192 @@
+//! The import pipeline: files are parsed in parallel, stored in batched
+//! transactions, fed to the index, and committed to the index now and then,
+//! so that search results grow while a long import runs.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use claimdesk_domain::{ImportIssue, ImportProgress, ImportSummary, NewArticle};
+use rayon::prelude::*;
+
+use crate::{Desk, Result};
+
+/// Articles stored per SQLite transaction.
+const BATCH_ARTICLES: usize = 1_000;
+/// Bytes of text stored per transaction, so huge articles make small batches.
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
+/// How often an import makes its progress searchable. Index commits flush
+/// segments to disk, so they are spaced out in time, never one per article.
+const COMMIT_EVERY: Duration = Duration::from_secs(2);
+/// Parsed files waiting for the writer; bounds memory when parsing outpaces it.
+const QUEUE: usize = 64;
+
+/// The author recorded in the audit log for imports.
+const ACTOR: &str = "import";
+
+impl Desk {
+    /// Imports files and folders (recursively). Bad files are reported in the
+    /// summary and skipped; nothing already stored is touched. `cancel` stops
+    /// the import between files; what was stored until then stays.
+    pub fn import(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(&ImportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ImportSummary> {
+        let discovered = claimdesk_import::discover(paths);
+        let mut summary = ImportSummary::default();
+        for issue in discovered.errors {
+            summary.errors.push(issue);
+        }
+        for path in &discovered.unsupported {
+            summary.errors.push(ImportIssue {
+                path: path.display().to_string(),
+                error: unsupported_reason(path),
+            });
+        }
+        summary.failed = summary.errors.len() as u64;
+
+        let files = discovered.files;
+        let mut state = ImportProgress {
+            files_total: (files.len() + discovered.unsupported.len()) as u64,
+            files_done: discovered.unsupported.len() as u64,
+            failed: summary.failed,
+            ..ImportProgress::default()
+        };
+        progress(&state);
+
+        let _guard = self.indexing.lock().unwrap_or_else(|p| p.into_inner());
+        let mut writer = BatchWriter::new(self);
+        std::thread::scope(|scope| -> Result<()> {
+            // Dropped when this closure returns, early or not, which stops the
+            // parsers: their next send fails.
+            let (sender, receiver) = crossbeam_channel::bounded(QUEUE);
+            let files = &files;
+            scope.spawn(move || {
+                let _stopped = files.par_iter().enumerate().try_for_each_with(sender, |sender, (n, path)| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return Err(());
+                    }
+                    sender.send((n, claimdesk_import::parse_file(path))).map_err(|_| ())
+                });
+            });
+            // Parsed files arrive in any order; store them in file order so
+            // ids follow the order of the files.
+            let mut pending = BTreeMap::new();
+            let mut next = 0;
+            for (n, parsed) in receiver {
+                pending.insert(n, parsed);
+                while let Some(parsed) = pending.remove(&next) {
+                    next += 1;
+                    match parsed {
+                        Ok(parsed) => {
+                            state.failed += parsed.errors.len() as u64;
+                            summary.errors.extend(parsed.errors);
+                            summary.warnings.extend(parsed.warnings);
+                            writer.push(parsed.articles, &mut state)?;
+                        }
+                        Err(issue) => {
+                            state.failed += 1;
+                            summary.errors.push(issue);
+                        }
+                    }
+                    state.files_done += 1;
+                    progress(&state);
+                }
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+            }
+            Ok(())
+        })?;
+        writer.finish(&mut state)?;
+        summary.imported = state.imported;
+        summary.duplicates = state.duplicates;
+        summary.failed = state.failed;
+        summary.cancelled = cancel.load(Ordering::Relaxed) && state.files_done < state.files_total;
+        progress(&state);
+        Ok(summary)
+    }
+}
+
+fn unsupported_reason(path: &std::path::Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!(
+            "unsupported file type .{ext} (Claimdesk reads .txt, .md, .html, .htm, .jsonl, .ndjson, .rss, .atom, .xml)"
+        ),
+        None => "unsupported file: no extension to tell its format".to_string(),
+    }
+}
+
+/// Collects parsed articles into transactions and index commits.
+struct BatchWriter<'d> {
+    desk: &'d Desk,
+    batch: Vec<NewArticle>,
+    batch_bytes: usize,
+    /// The store sequence up to which the index has been fed but not committed.
+    fed_seq: Option<i64>,
+    last_commit: Instant,
+}
+
+impl<'d> BatchWriter<'d> {
+    fn new(desk: &'d Desk) -> Self {
+        BatchWriter { desk, batch: Vec::new(), batch_bytes: 0, fed_seq: None, last_commit: Instant::now() }
+    }
+
+    fn push(&mut self, articles: Vec<NewArticle>, state: &mut ImportProgress) -> Result<()> {
+        for article in articles {
+            self.batch_bytes += article.body.len() + article.title.len();
+            self.batch.push(article);
+            if self.batch.len() >= BATCH_ARTICLES || self.batch_bytes >= BATCH_BYTES {
+                self.flush(state)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores the batch, then feeds what was new to the index; commits the
+    /// index when the last commit is old enough.
+    fn flush(&mut self, state: &mut ImportProgress) -> Result<()> {
+        if !self.batch.is_empty() {
+            let outcome = self.desk.store.insert_articles(&self.batch, ACTOR)?;
+            state.duplicates += outcome.duplicates.len() as u64;
+            state.imported += outcome.inserted.len() as u64;
+            for inserted in &outcome.inserted {
+                let article = &self.batch[inserted.batch_index];
+                self.desk.index.add(&claimdesk_search::IndexDocument {
+                    id: inserted.id,
+                    title: &article.title,
+                    body: &article.body,
+                    outlet: article.outlet.as_deref(),
+                    author: article.author.as_deref(),
+                    language: article.language.as_deref(),
+                    published: article.published,
+                })?;
+            }
+            if !outcome.inserted.is_empty() {
+                self.fed_seq = Some(outcome.last_seq);
+            }
+            self.batch.clear();
+            self.batch_bytes = 0;
+        }
+        if self.last_commit.elapsed() >= COMMIT_EVERY {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        if let Some(seq) = self.fed_seq.take() {
+            self.desk.index.commit(seq)?;
+        }
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    fn finish(mut self, state: &mut ImportProgress) -> Result<()> {
+        self.flush(state)?;
+        self.commit()
+    }
+}

@@ -1,0 +1,41 @@
+//! `claimdesk import PATH...`
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use claimdesk_core::Desk;
+
+use super::progress;
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Files or folders (read recursively)
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Print one JSON summary object on stdout
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(desk: &Desk, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let bar = progress::import_bar();
+    let never = AtomicBool::new(false);
+    let summary = desk.import(&args.paths, &mut |p| progress::show_import(&bar, p), &never)?;
+    bar.finish_and_clear();
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else {
+        for issue in &summary.errors {
+            eprintln!("skipped {}: {}", issue.path, issue.error);
+        }
+        for issue in &summary.warnings {
+            eprintln!("warning {}: {}", issue.path, issue.error);
+        }
+        println!(
+            "Imported {} articles; {} duplicates skipped; {} failed.",
+            summary.imported, summary.duplicates, summary.failed
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

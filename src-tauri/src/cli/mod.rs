@@ -1,0 +1,143 @@
+//! The command line: argument parsing, dispatch, and exit codes
+//! (0 ok, 1 a problem the user can fix, 2 an internal error).
+
+mod import;
+mod progress;
+mod search;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimdesk_core::{Desk, DeskError, DeskOptions};
+use clap::{Parser, Subcommand};
+
+pub const EXIT_USER_ERROR: ExitCode = ExitCode::FAILURE;
+pub const EXIT_INTERNAL_ERROR: u8 = 2;
+
+/// Claimdesk: who claims what, according to whom.
+///
+/// Without a command, opens the desktop app. With one, works headless.
+#[derive(Debug, Parser)]
+#[command(name = "claimdesk", version)]
+pub struct Args {
+    /// Where Claimdesk keeps its database and index
+    /// [default: the system's data directory for Claimdesk]
+    #[arg(long = "data", global = true, env = "CLAIMDESK_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import articles from files and folders (.txt, .md, .html, .jsonl, RSS, Atom)
+    Import(import::ImportArgs),
+    /// Search the imported articles
+    Search(search::SearchArgs),
+    /// Rebuild the search index from the database
+    Reindex,
+    /// Check that the database is sound and the index holds exactly its articles
+    Check {
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts, sizes and versions of the data directory
+    Stats {
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl Args {
+    /// Parses the process arguments; help and version print and exit 0,
+    /// usage errors exit 1 (clap's own default would be 2, our internal-error code).
+    pub fn parse() -> Result<Args, ExitCode> {
+        Args::try_parse().map_err(|e| {
+            let _ = e.print();
+            if e.use_stderr() { EXIT_USER_ERROR } else { ExitCode::SUCCESS }
+        })
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.data.clone().unwrap_or_else(default_data_dir)
+    }
+}
+
+fn default_data_dir() -> PathBuf {
+    directories::ProjectDirs::from("org", "Claimdesk", "Claimdesk")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".claimdesk"))
+}
+
+pub fn run(data_dir: &Path, command: Command) -> ExitCode {
+    let result = open(data_dir).and_then(|desk| match command {
+        Command::Import(args) => import::run(&desk, args),
+        Command::Search(args) => search::run(&desk, args),
+        Command::Reindex => reindex(&desk),
+        Command::Check { json } => check(&desk, json),
+        Command::Stats { json } => stats(&desk, json),
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => report(&e),
+    }
+}
+
+/// Prints an error for a person and picks the exit code.
+pub fn report(e: &anyhow::Error) -> ExitCode {
+    eprintln!("claimdesk: {e:#}");
+    match e.downcast_ref::<DeskError>() {
+        Some(desk_error) if desk_error.is_user_error() => EXIT_USER_ERROR,
+        _ => ExitCode::from(EXIT_INTERNAL_ERROR),
+    }
+}
+
+fn open(data_dir: &Path) -> anyhow::Result<Desk> {
+    let mut bar = progress::IndexBar::new("Updating the search index");
+    let desk = Desk::open_with(data_dir, &DeskOptions::default(), &mut |p| bar.update(p))?;
+    bar.finish();
+    Ok(desk)
+}
+
+fn reindex(desk: &Desk) -> anyhow::Result<ExitCode> {
+    let mut bar = progress::IndexBar::new("Rebuilding the search index");
+    let count = desk.rebuild_index(&mut |p| bar.update(p))?;
+    bar.finish();
+    eprintln!("Indexed {count} articles.");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(desk: &Desk, json: bool) -> anyhow::Result<ExitCode> {
+    let report = desk.check()?;
+    if json {
+        println!("{}", serde_json::to_string(&report)?);
+    } else if report.is_ok() {
+        println!("OK: the database is sound and the index holds exactly its {} articles.", report.articles);
+    } else {
+        println!("Problems found:");
+        for problem in &report.problems {
+            println!("  {problem}");
+        }
+        println!("`claimdesk reindex` rebuilds the index from the database.");
+    }
+    Ok(if report.is_ok() { ExitCode::SUCCESS } else { EXIT_USER_ERROR })
+}
+
+fn stats(desk: &Desk, json: bool) -> anyhow::Result<ExitCode> {
+    let stats = desk.stats()?;
+    if json {
+        println!("{}", serde_json::to_string(&stats)?);
+    } else {
+        println!("Data directory     {}", stats.data_dir);
+        println!("Articles           {}", stats.articles);
+        println!("Indexed            {}", stats.indexed_documents);
+        println!("Audit log entries  {}", stats.audit_entries);
+        println!("Database           {} bytes (schema {})", stats.database_bytes, stats.database_schema_version);
+        println!("Index              {} bytes (schema {})", stats.index_bytes, stats.index_schema_version);
+        println!("Claimdesk          {}", stats.app_version);
+    }
+    Ok(ExitCode::SUCCESS)
+}
