@@ -11,8 +11,11 @@ use super::progress;
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// Files or folders (read recursively)
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "samples", value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Import the sample articles that ship with Claimdesk
+    #[arg(long)]
+    samples: bool,
     /// Print one JSON summary object on stdout
     #[arg(long)]
     json: bool,
@@ -21,7 +24,16 @@ pub struct ImportArgs {
 pub fn run(desk: &Desk, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let bar = progress::import_bar();
     let never = AtomicBool::new(false);
-    let summary = desk.import(&args.paths, &mut |p| progress::show_import(&bar, p), &never)?;
+    let mut show = |p: &_| progress::show_import(&bar, p);
+    let mut summary = desk.import(&args.paths, &mut show, &never)?;
+    if args.samples {
+        let samples = desk.import_samples(&mut show, &never)?;
+        summary.imported += samples.imported;
+        summary.duplicates += samples.duplicates;
+        summary.failed += samples.failed;
+        summary.errors.extend(samples.errors);
+        summary.warnings.extend(samples.warnings);
+    }
     bar.finish_and_clear();
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use claimdesk_domain::{
-    Article, ArticleId, CheckReport, IndexProgress, SearchHit, SearchRequest, SearchResults, Stats,
+    Article, ArticleId, ArticleView, CheckReport, IndexProgress, SearchHit, SearchRequest, SearchResults, Stats,
 };
 use claimdesk_search::{INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
 use claimdesk_store::Store;
@@ -99,6 +99,15 @@ impl Desk {
 
     pub fn article(&self, id: ArticleId) -> Result<Article> {
         self.store.article(id)?.ok_or(DeskError::ArticleNotFound(id))
+    }
+
+    /// An article for the reader, with the matches of `query` (the search it
+    /// was opened from; may be empty) marked in its body.
+    pub fn article_view(&self, id: ArticleId, query: &str) -> Result<ArticleView> {
+        let article = self.article(id)?;
+        let highlights =
+            if query.trim().is_empty() { Vec::new() } else { self.index.highlight(query, &article.body)? };
+        Ok(ArticleView { article, highlights })
     }
 
     pub fn stats(&self) -> Result<Stats> {

@@ -8,6 +8,7 @@
 mod desk;
 mod error;
 mod import;
+mod samples;
 mod sync;
 
 pub use claimdesk_domain as domain;

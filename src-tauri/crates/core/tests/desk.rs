@@ -69,7 +69,7 @@ fn samples_import_and_every_query_form_finds_what_it_should() {
     one("outlet:\"Casmiria Free Press\"", "partial recount");
     one("lang:fr", "Grève au port");
     one("lang:ar", "ليسفان");
-    one("author:Renwick", "Serrat truce");
+    assert_eq!(titles(&desk, "author:Renwick").len(), 2, "Tobias Renwick wrote two Meridian Wire reports");
     assert_eq!(search(&desk, "published:[2025-01-01 TO 2025-12-31]").total, 5);
     assert_eq!(search(&desk, "published:2023").total, 8);
     assert_eq!(search(&desk, "").total, SAMPLE_ARTICLES);
@@ -230,4 +230,30 @@ fn samples_desk_in(path: &Path) -> Desk {
     let desk = Desk::open(path).unwrap();
     assert_eq!(import(&desk, "samples").imported, SAMPLE_ARTICLES);
     desk
+}
+
+#[test]
+fn the_reader_marks_every_match_of_the_search_in_the_body() {
+    let (_dir, desk) = samples_desk();
+    let id = search(&desk, "semiconductor").hits[0].id;
+    let view = desk.article_view(id, "semiconductor OR Lumora").unwrap();
+    assert!(view.highlights.len() >= 2, "{:?}", view.highlights);
+    for [start, end] in &view.highlights {
+        let word: String = view.article.body.chars().skip(*start).take(end - start).collect();
+        let word = word.to_lowercase();
+        assert!(word == "semiconductor" || word == "lumora", "{word:?}");
+    }
+    assert!(desk.article_view(id, "").unwrap().highlights.is_empty());
+    assert_eq!(desk.article_view(999_999, "").unwrap_err().code(), "article_not_found");
+}
+
+#[test]
+fn the_built_in_samples_import_like_the_fixture_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = Desk::open(dir.path()).unwrap();
+    let never = AtomicBool::new(false);
+    let first = desk.import_samples(&mut |_| {}, &never).unwrap();
+    assert_eq!((first.imported, first.failed), (SAMPLE_ARTICLES, 0));
+    let again = desk.import_samples(&mut |_| {}, &never).unwrap();
+    assert_eq!((again.imported, again.duplicates), (0, SAMPLE_ARTICLES));
 }

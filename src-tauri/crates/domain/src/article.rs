@@ -96,3 +96,12 @@ pub struct ArticleSummary {
     pub published: Option<Timestamp>,
     pub language: Option<String>,
 }
+
+/// An article opened in the reader, with the words of the current search
+/// marked in its body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub article: Article,
+    /// Half-open code-point ranges into `article.body`.
+    pub highlights: Vec<[usize; 2]>,
+}

@@ -9,7 +9,7 @@ mod search;
 mod stats;
 mod time;
 
-pub use article::{Article, ArticleId, ArticleSummary, NewArticle, Origin, SourceFormat};
+pub use article::{Article, ArticleId, ArticleSummary, ArticleView, NewArticle, Origin, SourceFormat};
 pub use import::{ImportIssue, ImportProgress, ImportSummary, IndexProgress};
 pub use search::{FacetCount, Facets, SearchHit, SearchRequest, SearchResults, SortOrder};
 pub use stats::{CheckReport, Stats};

@@ -41,6 +41,43 @@ impl Highlighter {
     }
 }
 
+/// Every match of the query's terms in `text`, as half-open code-point ranges.
+pub(crate) fn all_matches(mut generator: SnippetGenerator, text: &str) -> Vec<[usize; 2]> {
+    // One fragment as long as the text holds every match.
+    generator.set_max_num_chars(text.len() + 1);
+    let snippet = generator.snippet(text);
+    let base = snippet.fragment_range().start;
+    let mut byte_ranges: Vec<(usize, usize)> =
+        snippet.highlighted().iter().map(|r| (base + r.start, base + r.end)).collect();
+    byte_ranges.sort_unstable();
+    to_code_points(text, &byte_ranges)
+}
+
+/// Converts sorted byte ranges to code-point ranges in one pass over `text`.
+fn to_code_points(text: &str, sorted: &[(usize, usize)]) -> Vec<[usize; 2]> {
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut chars = text.char_indices().map(|(byte, _)| byte).chain(std::iter::once(text.len()));
+    let (mut byte, mut point) = (chars.next().unwrap_or(0), 0);
+    let mut advance_to = |target: usize| {
+        while byte < target {
+            match chars.next() {
+                Some(next) => {
+                    byte = next;
+                    point += 1;
+                }
+                None => break,
+            }
+        }
+        point
+    };
+    for &(start, end) in sorted {
+        let start = advance_to(start);
+        let end = advance_to(end);
+        out.push([start, end]);
+    }
+    out
+}
+
 fn code_points(text: &str) -> usize {
     text.chars().count()
 }
@@ -76,6 +113,15 @@ mod tests {
         let cut = opening(&long, 31);
         assert!(cut.len() <= 31);
         assert!(cut.ends_with('é'));
+    }
+
+    #[test]
+    fn byte_ranges_become_code_point_ranges() {
+        let text = "é🚢 abc 東京 abc";
+        let first = text.find("abc").unwrap();
+        let second = text.rfind("abc").unwrap();
+        let ranges = to_code_points(text, &[(first, first + 3), (second, second + 3)]);
+        assert_eq!(ranges, vec![[3, 6], [10, 13]]);
     }
 
     #[test]

@@ -205,6 +205,17 @@ impl SearchIndex {
         Ok(Found { total, hits, facets, highlighter: Highlighter::new(generator) })
     }
 
+    /// Where the query's words occur in `text` (an article body), as
+    /// code-point ranges: what the reader highlights.
+    pub fn highlight(&self, query: &str, text: &str) -> Result<Vec<[usize; 2]>> {
+        let ast = syntax::parse(query)?;
+        let analyzer = self.index.tokenizer_for_field(self.fields.body)?;
+        let tantivy_query = Translator::new(&self.fields, analyzer).translate(&ast);
+        let searcher = self.reader.searcher();
+        let generator = SnippetGenerator::create(&searcher, &*tantivy_query, self.fields.body)?;
+        Ok(crate::highlight::all_matches(generator, text))
+    }
+
     fn collect(
         &self,
         searcher: &Searcher,
