@@ -27,12 +27,7 @@ pub fn run(desk: &Desk, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut show = |p: &_| progress::show_import(&bar, p);
     let mut summary = desk.import(&args.paths, &mut show, &never)?;
     if args.samples {
-        let samples = desk.import_samples(&mut show, &never)?;
-        summary.imported += samples.imported;
-        summary.duplicates += samples.duplicates;
-        summary.failed += samples.failed;
-        summary.errors.extend(samples.errors);
-        summary.warnings.extend(samples.warnings);
+        summary.absorb(desk.import_samples(&mut show, &never)?);
     }
     bar.finish_and_clear();
     if args.json {

@@ -8,7 +8,7 @@ use crate::Timestamp;
 pub type ArticleId = i64;
 
 /// The file format an article was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceFormat {
     Text,
@@ -46,7 +46,7 @@ impl SourceFormat {
 
 /// Where an article came from: the file, and which record in it for files
 /// that hold many (a line of a JSON-lines file, an item of a feed).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Origin {
     pub path: String,
     pub format: SourceFormat,
@@ -55,7 +55,7 @@ pub struct Origin {
 }
 
 /// An article as parsed from a file, before it has an id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct NewArticle {
     pub title: String,
     pub body: String,
@@ -71,7 +71,7 @@ pub struct NewArticle {
 }
 
 /// A stored article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Article {
     pub id: ArticleId,
     pub title: String,
@@ -87,7 +87,7 @@ pub struct Article {
 }
 
 /// The few fields a list of articles needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ArticleSummary {
     pub id: ArticleId,
     pub title: String,
@@ -99,7 +99,7 @@ pub struct ArticleSummary {
 
 /// An article opened in the reader, with the words of the current search
 /// marked in its body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ArticleView {
     pub article: Article,
     /// Half-open code-point ranges into `article.body`.

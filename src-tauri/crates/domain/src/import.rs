@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A file (or one record in it) that was skipped, or imported with a caveat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ImportIssue {
     /// The file's path; for a record inside a file, `path:line` or `path#item`.
     pub path: String,
@@ -12,7 +12,7 @@ pub struct ImportIssue {
 }
 
 /// Progress of a running import, reported after each file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ImportProgress {
     pub files_done: u64,
     pub files_total: u64,
@@ -23,7 +23,7 @@ pub struct ImportProgress {
 
 /// The outcome of an import. Bad input is reported here, not as an error:
 /// one broken file among thousands never stops the others.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ImportSummary {
     pub imported: u64,
     pub duplicates: u64,
@@ -36,8 +36,20 @@ pub struct ImportSummary {
     pub cancelled: bool,
 }
 
+impl ImportSummary {
+    /// Adds the outcome of another import run to this one.
+    pub fn absorb(&mut self, other: ImportSummary) {
+        self.imported += other.imported;
+        self.duplicates += other.duplicates;
+        self.failed += other.failed;
+        self.errors.extend(other.errors);
+        self.warnings.extend(other.warnings);
+        self.cancelled |= other.cancelled;
+    }
+}
+
 /// Progress of a rebuild or catch-up of the search index.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct IndexProgress {
     pub done: u64,
     pub total: u64,

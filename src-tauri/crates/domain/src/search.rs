@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ArticleId, Timestamp};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SortOrder {
     #[default]
@@ -13,7 +13,7 @@ pub enum SortOrder {
     Date,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchRequest {
     /// The query in Claimdesk's query language (see `docs/query-language.md`).
     pub query: String,
@@ -28,7 +28,7 @@ impl SearchRequest {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchHit {
     pub id: ArticleId,
     pub title: String,
@@ -41,14 +41,14 @@ pub struct SearchHit {
     pub highlights: Vec<[usize; 2]>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FacetCount {
     pub value: String,
     pub count: u64,
 }
 
 /// Counts over every matching article, not only the returned page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Facets {
     /// Most frequent first.
     pub outlet: Vec<FacetCount>,
@@ -56,7 +56,7 @@ pub struct Facets {
     pub year: Vec<FacetCount>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SearchResults {
     pub query: String,
     /// Every matching article, not only those in `hits`.

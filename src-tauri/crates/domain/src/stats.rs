@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Stats {
     pub articles: u64,
     pub audit_entries: u64,
@@ -17,7 +17,7 @@ pub struct Stats {
 
 /// The outcome of `check`: is the database sound, and does the index hold
 /// exactly the stored articles?
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CheckReport {
     pub articles: u64,
     pub indexed_documents: u64,

@@ -2,8 +2,11 @@
 //! whatever its format: a body, a title, a hash, a language, and issues labelled
 //! with the file and the record they belong to.
 
+use std::borrow::Cow;
+
 use claimdesk_domain::{ImportIssue, NewArticle, Origin, SourceFormat, Timestamp};
 
+use crate::decode::normalize_line_endings;
 use crate::{Parsed, hash, language};
 
 /// Titles made from the body stop near this many characters.
@@ -36,15 +39,12 @@ pub(crate) struct Collector {
 
 impl Collector {
     pub(crate) fn new(path: String, format: SourceFormat, decode_warning: Option<String>) -> Self {
-        let warnings = decode_warning
-            .map(|error| ImportIssue { path: path.clone(), error })
-            .into_iter()
-            .collect();
+        let warnings = decode_warning.map(|error| ImportIssue { path: path.clone(), error }).into_iter().collect();
         let parsed = Parsed { articles: Vec::new(), errors: Vec::new(), warnings };
         Collector { path, format, parsed }
     }
 
-    pub(crate) fn label(&self, record: Option<u32>) -> String {
+    fn label(&self, record: Option<u32>) -> String {
         match (record, self.format) {
             (None, _) => self.path.clone(),
             (Some(n), SourceFormat::Jsonl) => format!("{}:{n}", self.path),
@@ -96,15 +96,15 @@ impl Collector {
 }
 
 fn complete(draft: Draft, origin: Origin) -> Option<NewArticle> {
-    let body = draft.body.trim();
+    // The file's line endings are normalized when decoding; JSON strings can still
+    // carry escaped "\r\n".
+    let body = normalize_line_endings(Cow::Owned(draft.body));
+    let body = body.trim();
     if body.is_empty() {
         return None;
     }
-    let title = draft
-        .title
-        .map(|t| collapse_whitespace(&t))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| title_from_body(body));
+    let title =
+        draft.title.map(|t| collapse_whitespace(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| title_from_body(body));
     let language = language::resolve(draft.language.as_deref(), body);
     Some(NewArticle {
         content_hash: hash::content_hash(&title, body),
@@ -181,7 +181,10 @@ mod tests {
             "Mr. Smith went to Washington on Monday."
         );
         assert_eq!(title_from_body("\n  Short line\nsecond line"), "Short line");
-        assert_eq!(title_from_body("東京で大きな地震が発生しました。被害の状況を確認中です。"), "東京で大きな地震が発生しました。");
+        assert_eq!(
+            title_from_body("東京で大きな地震が発生しました。被害の状況を確認中です。"),
+            "東京で大きな地震が発生しました。"
+        );
     }
 
     #[test]
@@ -207,19 +210,22 @@ mod tests {
     fn an_article_needs_text_and_gets_the_rest() {
         let mut collector = Collector::new("f.jsonl".into(), SourceFormat::Jsonl, Some("guessed".into()));
         collector.push(Some(1), Draft { title: Some("  ".into()), body: " \n ".into(), ..Draft::default() });
-        collector.push(Some(2), Draft {
-            title: Some(" A\n title ".into()),
-            body: "\nThe body.\n".into(),
-            author: Some("  ".into()),
-            ..Draft::default()
-        });
+        collector.push(
+            Some(2),
+            Draft {
+                title: Some(" A\n title ".into()),
+                body: "\nThe body.\r\nLine two.\n".into(),
+                author: Some("  ".into()),
+                ..Draft::default()
+            },
+        );
         let parsed = collector.finish();
         assert_eq!(parsed.errors, vec![ImportIssue { path: "f.jsonl:1".into(), error: NO_TEXT.into() }]);
         assert_eq!(parsed.warnings, vec![ImportIssue { path: "f.jsonl".into(), error: "guessed".into() }]);
         let article = &parsed.articles[0];
-        assert_eq!((article.title.as_str(), article.body.as_str()), ("A title", "The body."));
+        assert_eq!((article.title.as_str(), article.body.as_str()), ("A title", "The body.\nLine two."));
         assert_eq!(article.author, None);
-        assert_eq!(article.content_hash, hash::content_hash("A title", "The body."));
+        assert_eq!(article.content_hash, hash::content_hash("A title", "The body.\nLine two."));
         assert_eq!(article.origin, Origin { path: "f.jsonl".into(), format: SourceFormat::Jsonl, record: Some(2) });
     }
 }

@@ -38,8 +38,7 @@ fn to_text(bytes: &[u8], honour_declared: bool) -> Result<(Cow<'_, str>, Option<
             return Ok(lossy_utf8(rest));
         }
         let (text, had_errors) = encoding.decode_without_bom_handling(rest);
-        let warning = had_errors
-            .then(|| format!("invalid {} sequences replaced", encoding.name()));
+        let warning = had_errors.then(|| format!("invalid {} sequences replaced", encoding.name()));
         return Ok((text, warning));
     }
     // Checked before UTF-8 validity: NUL-filled or control-heavy data can be valid
@@ -103,10 +102,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if sample.contains(&0) {
         return true;
     }
-    let controls = sample
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    let controls =
+        sample.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count();
     controls * 10 > sample.len()
 }
 
@@ -133,7 +130,8 @@ fn find_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> 
     haystack.windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle))
 }
 
-fn normalize_line_endings(text: Cow<'_, str>) -> Cow<'_, str> {
+/// `\r\n` and lone `\r` become `\n`.
+pub(crate) fn normalize_line_endings(text: Cow<'_, str>) -> Cow<'_, str> {
     if !text.contains('\r') {
         return text;
     }

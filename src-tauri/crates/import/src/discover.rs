@@ -98,7 +98,9 @@ mod tests {
     fn walks_folders_in_order_and_sorts_out_what_we_cannot_read() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for file in ["b.txt", "a.MD", "sub/z.html", "sub/deeper/y.jsonl", "notes.docx", ".hidden.txt", ".git/x.txt", "README"] {
+        for file in
+            ["b.txt", "a.MD", "sub/z.html", "sub/deeper/y.jsonl", "notes.docx", ".hidden.txt", ".git/x.txt", "README"]
+        {
             let path = root.join(file);
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             fs::write(path, "x").unwrap();
@@ -111,7 +113,10 @@ mod tests {
         };
         assert_eq!(names(&found.files), ["a.MD", "b.txt", "sub/deeper/y.jsonl", "sub/z.html", ".hidden.txt"]);
         assert_eq!(names(&found.unsupported), ["README", "notes.docx"]);
-        assert_eq!(found.errors, vec![ImportIssue { path: missing.display().to_string(), error: "no such file or folder".into() }]);
+        assert_eq!(
+            found.errors,
+            vec![ImportIssue { path: missing.display().to_string(), error: "no such file or folder".into() }]
+        );
     }
 
     #[cfg(unix)]

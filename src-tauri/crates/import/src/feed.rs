@@ -10,6 +10,8 @@ use crate::Parsed;
 use crate::article::{Collector, Draft};
 use crate::html::fragment_to_text;
 
+const FEED_RS_PANIC: &str = "the feed parser crashed on this file (an unusual author field?)";
+
 pub(crate) fn parse(text: &str, path: String, decode_warning: Option<String>) -> Result<Parsed, ImportIssue> {
     // The text is already UTF-8; a prolog naming the original encoding would make
     // the parser decode it a second time.
@@ -18,7 +20,7 @@ pub(crate) fn parse(text: &str, path: String, decode_warning: Option<String>) ->
     // feed-rs 3.0 can panic on some author strings (it slices "Name—mail@x.org"
     // inside the dash); one odd feed must not take the import down.
     let parsed = panic::catch_unwind(AssertUnwindSafe(|| parser.parse(without_prolog.as_bytes())))
-        .map_err(|_| ImportIssue { path: path.clone(), error: "the feed parser failed on this file".to_string() })?;
+        .map_err(|_| ImportIssue { path: path.clone(), error: FEED_RS_PANIC.to_string() })?;
     let feed = parsed
         .map_err(|e| ImportIssue { path: path.clone(), error: format!("not a well-formed RSS/Atom feed: {e}") })?;
     let format = match feed.feed_type {
@@ -83,6 +85,7 @@ mod tests {
 
     use claimdesk_domain::{ImportIssue, Origin, SourceFormat, Timestamp};
 
+    use super::FEED_RS_PANIC;
     use crate::parse_bytes;
 
     const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -112,7 +115,10 @@ mod tests {
     #[test]
     fn rss_items_become_articles() {
         let parsed = parse_bytes(Path::new("feeds/wire.rss"), RSS.as_bytes()).unwrap();
-        assert_eq!(parsed.errors, vec![ImportIssue { path: "feeds/wire.rss#2".into(), error: "no readable text".into() }]);
+        assert_eq!(
+            parsed.errors,
+            vec![ImportIssue { path: "feeds/wire.rss#2".into(), error: "no readable text".into() }]
+        );
         let [first, third] = parsed.articles.as_slice() else { panic!("two articles") };
         assert_eq!(first.title, "Storm hits the coast");
         assert_eq!(first.body, "Winds reached 120 km/h.\n\nRoads closed.");
@@ -166,11 +172,12 @@ mod tests {
                    <item><author>news@radio.example.com (Mona Stride)</author><description>One.</description></item>\
                    <item><author>Jane Doe\u{2014}jane@x.example.org</author><description>Two.</description></item>\
                    </channel></rss>";
-        match parse_bytes(Path::new("r.rss"), rss.as_bytes()) {
-            Ok(parsed) => assert_eq!(parsed.articles[0].author.as_deref(), Some("Mona Stride")),
-            Err(e) => assert_eq!(e.error, "the feed parser failed on this file"),
-        }
-        let one = rss.replace("<item><author>Jane Doe\u{2014}jane@x.example.org</author><description>Two.</description></item>", "");
+        let err = parse_bytes(Path::new("r.rss"), rss.as_bytes()).unwrap_err();
+        assert_eq!(err.error, FEED_RS_PANIC, "a feed-rs bug, caught");
+        let one = rss.replace(
+            "<item><author>Jane Doe\u{2014}jane@x.example.org</author><description>Two.</description></item>",
+            "",
+        );
         let parsed = parse_bytes(Path::new("r.rss"), one.as_bytes()).unwrap();
         assert_eq!(parsed.articles[0].author.as_deref(), Some("Mona Stride"));
     }

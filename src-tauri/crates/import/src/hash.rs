@@ -1,7 +1,9 @@
 //! The duplicate key: the same article re-saved with other line breaks, spacing,
 //! letter case or Unicode composition must hash the same.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Hex BLAKE3 of the normalized title and body: NFC, lowercased, whitespace runs
 /// collapsed to one space, trimmed.
@@ -16,18 +18,20 @@ pub fn content_hash(title: &str, body: &str) -> String {
 }
 
 fn push_normalized(text: &str, out: &mut String) {
-    let mut pending_space = false;
-    let mut wrote_any = false;
-    for c in text.nfc().flat_map(char::to_lowercase) {
-        if c.is_whitespace() {
-            pending_space = wrote_any;
+    // Most text is already NFC (all ASCII is): check before paying for a copy.
+    let composed: Cow<'_, str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        IsNormalized::No | IsNormalized::Maybe => Cow::Owned(text.nfc().collect()),
+    };
+    let start = out.len();
+    for word in composed.split_whitespace() {
+        if out.len() > start {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
-            wrote_any = true;
+            out.push_str(&word.to_lowercase());
         }
     }
 }

@@ -91,7 +91,7 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// serde_json says "at line 1 column N"; each line is parsed alone, so only the
+/// `serde_json` says "at line 1 column N"; each line is parsed alone, so only the
 /// column means anything to the analyst.
 fn json_error(error: &serde_json::Error) -> String {
     let message = error.to_string();

@@ -52,8 +52,13 @@ pub fn format_of(path: &Path) -> Option<SourceFormat> {
     })
 }
 
-/// Reads and parses one file. `Err` means the whole file is skipped; the issue
-/// names the file and says why.
+/// Reads and parses one file.
+///
+/// # Errors
+///
+/// When the whole file is skipped (unreadable, unsupported, binary, empty, a
+/// broken feed, a single-article file without text); the issue names the file
+/// and says why. Problems with single records are in [`Parsed::errors`] instead.
 pub fn parse_file(path: &Path) -> Result<Parsed, ImportIssue> {
     let issue = |error: String| ImportIssue { path: path.display().to_string(), error };
     if format_of(path).is_none() {
@@ -65,6 +70,10 @@ pub fn parse_file(path: &Path) -> Result<Parsed, ImportIssue> {
 
 /// Parses a file's bytes; `path` gives the format (by extension) and the name
 /// used in articles' origin and in issues.
+///
+/// # Errors
+///
+/// As [`parse_file`], except for reading.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed, ImportIssue> {
     let display = path.display().to_string();
     let Some(format) = format_of(path) else {
@@ -133,7 +142,9 @@ mod tests {
 
     #[test]
     fn decoding_warnings_reach_the_caller() {
-        let parsed = parse_bytes(Path::new("old.txt"), b"Caf\xE9 cr\xE8me\n\nD\xE9j\xE0 vu, tr\xE8s cher, \xE0 No\xEBl.").unwrap();
+        let parsed =
+            parse_bytes(Path::new("old.txt"), b"Caf\xE9 cr\xE8me\n\nD\xE9j\xE0 vu, tr\xE8s cher, \xE0 No\xEBl.")
+                .unwrap();
         assert_eq!(parsed.articles[0].title, "Café crème");
         assert_eq!(
             parsed.warnings,
@@ -160,17 +171,72 @@ mod tests {
     /// Fragments of every syntax we parse, so that random input reaches the parsers
     /// instead of stopping at "binary file".
     const PIECES: &[&str] = &[
-        "<", ">", "</", "<p>", "</p>", "<article>", "<h1>", "<script>", "<![CDATA[", "]]>", "<?xml version=\"1.0\"?>",
-        "<rss version=\"2.0\"><channel>", "<item>", "<title>", "</title>", "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
-        "<entry>", "<meta charset=\"x\">", "&amp;", "&#", ";", "{", "}", "[", "]", "\"", ":", ",", "\"body\"", "\"title\"",
-        "\"author\":[", "null", "1e999", "\\u", "# ", "*", "_", "`", "```", "[a](", ")", "![", "---\n", "- ", "1. ", "> ",
-        "By ", "\n", "\r\n", "\r", " ", "\t", "é", "日本", "\u{202e}", "\u{feff}", "\u{fffd}", "word", "2024-03-02",
+        "<",
+        ">",
+        "</",
+        "<p>",
+        "</p>",
+        "<article>",
+        "<h1>",
+        "<script>",
+        "<![CDATA[",
+        "]]>",
+        "<?xml version=\"1.0\"?>",
+        "<rss version=\"2.0\"><channel>",
+        "<item>",
+        "<title>",
+        "</title>",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+        "<entry>",
+        "<meta charset=\"x\">",
+        "&amp;",
+        "&#",
+        ";",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"",
+        ":",
+        ",",
+        "\"body\"",
+        "\"title\"",
+        "\"author\":[",
+        "null",
+        "1e999",
+        "\\u",
+        "# ",
+        "*",
+        "_",
+        "`",
+        "```",
+        "[a](",
+        ")",
+        "![",
+        "---\n",
+        "- ",
+        "1. ",
+        "> ",
+        "By ",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "\t",
+        "é",
+        "日本",
+        "\u{202e}",
+        "\u{feff}",
+        "\u{fffd}",
+        "word",
+        "2024-03-02",
     ];
 
     #[test]
     fn random_input_never_panics() {
         let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
         let extensions = ["txt", "md", "html", "jsonl", "rss", "atom", "xml"];
+        let mut articles_seen = 0;
         for round in 0..200 {
             let len = rng.below(600);
             let bytes: Vec<u8> = if round % 2 == 0 {
@@ -181,6 +247,7 @@ mod tests {
             for extension in extensions {
                 let path = PathBuf::from(format!("fuzz/{round}.{extension}"));
                 if let Ok(parsed) = parse_bytes(&path, &bytes) {
+                    articles_seen += parsed.articles.len();
                     for article in parsed.articles {
                         assert!(!article.title.trim().is_empty() && !article.body.trim().is_empty(), "{path:?}");
                         assert_eq!(article.content_hash, content_hash(&article.title, &article.body));
@@ -188,5 +255,6 @@ mod tests {
                 }
             }
         }
+        assert!(articles_seen > 100, "the input must reach the parsers, not only the decoder: {articles_seen}");
     }
 }

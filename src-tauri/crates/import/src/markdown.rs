@@ -33,11 +33,8 @@ struct Block {
 
 pub(crate) fn parse(source: &str, mut collector: Collector) -> Result<Parsed, ImportIssue> {
     let Rendered { mut blocks, front_matter } = render(source);
-    let mut draft = front_matter.map(|yaml| front_matter_draft(&yaml)).unwrap_or_default();
-    let front_matter_date = draft.published_text.take();
-    draft.inner.published = collector.date(None, front_matter_date.as_deref());
-    let mut draft = draft.inner;
-
+    let (mut draft, date) = front_matter.as_deref().map(read_front_matter).unwrap_or_default();
+    draft.published = collector.date(None, date.as_deref());
     let after_title = take_title(&mut blocks, &mut draft);
     if let Some(index) = after_title {
         take_byline(&mut blocks, index, &mut draft);
@@ -64,9 +61,11 @@ fn take_title(blocks: &mut Vec<Block>, draft: &mut Draft) -> Option<usize> {
         draft.title = Some(blocks.remove(index).text);
         return Some(index);
     }
+    let only_block = blocks.len() == 1;
     let first = blocks.first_mut().filter(|b| b.kind == Kind::Paragraph)?;
     let (line, rest) = first.text.split_once('\n').unwrap_or((&first.text, ""));
-    if line.chars().count() > MAX_TITLE_LINE_CHARS {
+    // A one-line file stays body (its title is derived from it), as for text files.
+    if line.chars().count() > MAX_TITLE_LINE_CHARS || (only_block && rest.trim().is_empty()) {
         return None;
     }
     draft.title = Some(line.to_string());
@@ -133,16 +132,11 @@ fn parse_byline(text: &str) -> Byline {
     Byline { author: author.to_string(), outlet, published }
 }
 
-/// Front matter fields; the date stays text until the collector can warn about it.
-#[derive(Default)]
-struct FrontMatter {
-    inner: Draft,
-    published_text: Option<String>,
-}
-
 /// Reads the flat `key: value` lines of YAML front matter; nested YAML is ignored.
-fn front_matter_draft(yaml: &str) -> FrontMatter {
-    let mut fm = FrontMatter::default();
+/// The date is returned as text, for the collector to parse and warn about.
+fn read_front_matter(yaml: &str) -> (Draft, Option<String>) {
+    let mut draft = Draft::default();
+    let mut date = None;
     for line in yaml.lines() {
         let Some((key, value)) = line.split_once(':') else { continue };
         let value = value.trim().trim_matches(['"', '\'', '[', ']']).trim();
@@ -151,16 +145,16 @@ fn front_matter_draft(yaml: &str) -> FrontMatter {
         }
         let value = Some(value.to_string());
         match key.trim().to_ascii_lowercase().as_str() {
-            "title" => fm.inner.title = value,
-            "author" | "authors" | "byline" => fm.inner.author = value,
-            "date" | "published" | "published_at" => fm.published_text = value,
-            "outlet" | "source" | "publisher" | "site" => fm.inner.outlet = value,
-            "url" | "link" | "canonical_url" => fm.inner.url = value,
-            "lang" | "language" => fm.inner.language = value,
+            "title" => draft.title = value,
+            "author" | "authors" | "byline" => draft.author = value,
+            "date" | "published" | "published_at" => date = value,
+            "outlet" | "source" | "publisher" | "site" => draft.outlet = value,
+            "url" | "link" | "canonical_url" => draft.url = value,
+            "lang" | "language" => draft.language = value,
             _ => {}
         }
     }
-    fm
+    (draft, date)
 }
 
 struct Rendered {
@@ -198,12 +192,7 @@ impl Renderer {
     fn event(&mut self, event: Event<'_>) {
         let in_list = !self.lists.is_empty();
         match event {
-            Event::Start(Tag::Paragraph) if in_list => {
-                if !self.fresh_item {
-                    self.current.push('\n');
-                }
-            }
-            Event::Start(Tag::Paragraph) => self.start(Kind::Paragraph),
+            Event::Start(Tag::Paragraph) => self.start_paragraph(in_list),
             Event::Start(Tag::Heading { level, .. }) if !in_list => self.start(Kind::Heading(level)),
             Event::Start(Tag::CodeBlock(_)) if !in_list => self.start(Kind::Other),
             Event::Start(Tag::List(first_number)) => {
@@ -224,10 +213,10 @@ impl Renderer {
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) | Event::Rule if !in_list => {
-                self.flush()
+                self.flush();
             }
             Event::Text(text) | Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
-                self.push_text(&text)
+                self.push_text(&text);
             }
             Event::SoftBreak | Event::HardBreak => self.push_text("\n"),
             _ => {}
@@ -239,6 +228,15 @@ impl Renderer {
         self.kind = Some(kind);
     }
 
+    /// Inside a list item a paragraph is a line of the list's block, not a block.
+    fn start_paragraph(&mut self, in_list: bool) {
+        if !in_list {
+            self.start(Kind::Paragraph);
+        } else if !self.fresh_item {
+            self.current.push('\n');
+        }
+    }
+
     fn start_item(&mut self) {
         if !self.current.is_empty() {
             self.current.push('\n');
@@ -248,7 +246,8 @@ impl Renderer {
         }
         match self.lists.last_mut() {
             Some(Some(number)) => {
-                self.current.push_str(&format!("{number}. "));
+                self.current.push_str(&number.to_string());
+                self.current.push_str(". ");
                 *number += 1;
             }
             _ => self.current.push_str("- "),
@@ -324,6 +323,13 @@ mod tests {
     }
 
     #[test]
+    fn one_line_file_is_body() {
+        let a = article("Just one *short* line of news, and nothing else.\n");
+        assert_eq!(a.body, "Just one short line of news, and nothing else.");
+        assert_eq!(a.title, a.body);
+    }
+
+    #[test]
     fn front_matter_fills_metadata() {
         let a = article(
             "---\ntitle: \"Flood warning\"\nauthor: Sam Roe\ndate: 2024-01-05\nlang: en-US\ntags:\n  - x\n---\n\n\
@@ -348,17 +354,26 @@ mod tests {
         let date = Timestamp::from_date(2024, 3, 2);
         let parse = parse_byline;
         assert_eq!(parse("Jane Doe"), Byline { author: "Jane Doe".into(), outlet: None, published: None });
-        assert_eq!(parse("Jane Doe, March 2, 2024"), Byline { author: "Jane Doe".into(), outlet: None, published: date });
+        assert_eq!(
+            parse("Jane Doe, March 2, 2024"),
+            Byline { author: "Jane Doe".into(), outlet: None, published: date }
+        );
         assert_eq!(
             parse("Jane Doe | Outlet | 2024-03-02"),
             Byline { author: "Jane Doe".into(), outlet: Some("Outlet".into()), published: date }
         );
-        assert_eq!(parse("Jane Doe, Staff, Outlet"), Byline { author: "Jane Doe".into(), outlet: None, published: None });
+        assert_eq!(
+            parse("Jane Doe, Staff, Outlet"),
+            Byline { author: "Jane Doe".into(), outlet: None, published: None }
+        );
     }
 
     #[test]
     fn prose_starting_with_by_is_not_a_byline() {
-        for prose in ["By the end of the week, the storm had passed.", "By Monday the four main roads had all reopened again, officials said"] {
+        for prose in [
+            "By the end of the week, the storm had passed.",
+            "By Monday the four main roads had all reopened again, officials said",
+        ] {
             let a = article(&format!("# Title\n\n{prose}\n"));
             assert_eq!(a.author, None, "{prose}");
             assert_eq!(a.body, prose);

@@ -59,7 +59,9 @@ mod tests {
 
     #[test]
     fn first_line_is_the_title_and_paragraphs_are_kept() {
-        let a = article(b"\n\n  Storm hits coast  \n\nWinds reached 120 km/h.   \nTrees fell.\r\n\r\n\r\n\r\n  Roads closed.\n\n");
+        let a = article(
+            b"\n\n  Storm hits coast  \n\nWinds reached 120 km/h.   \nTrees fell.\r\n\r\n\r\n\r\n  Roads closed.\n\n",
+        );
         assert_eq!(a.title, "Storm hits coast");
         assert_eq!(a.body, "Winds reached 120 km/h.\nTrees fell.\n\n  Roads closed.");
         assert_eq!(a.origin.path, "notes/a.txt");

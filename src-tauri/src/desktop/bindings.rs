@@ -1,0 +1,66 @@
+//! The TypeScript declarations of every type that crosses the IPC boundary,
+//! generated from the Rust types so they are never written twice.
+//!
+//! `cargo test` fails when `ui/src/lib/backend/bindings.ts` is stale;
+//! `make bindings` (UPDATE_BINDINGS=1) rewrites it.
+
+use std::path::Path;
+
+use claimdesk_core::domain::*;
+use ts_rs::{Config, TS};
+
+use super::wire::{CommandError, DeskStatus};
+
+const BINDINGS: &str = "../ui/src/lib/backend/bindings.ts";
+
+fn declarations() -> String {
+    // Ids and counts fit in a double for any real desk; `bigint` would make
+    // every number awkward in the UI.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        Article::decl(&cfg),
+        ArticleView::decl(&cfg),
+        CheckReport::decl(&cfg),
+        CommandError::decl(&cfg),
+        DeskStatus::decl(&cfg),
+        FacetCount::decl(&cfg),
+        Facets::decl(&cfg),
+        ImportIssue::decl(&cfg),
+        ImportProgress::decl(&cfg),
+        ImportSummary::decl(&cfg),
+        IndexProgress::decl(&cfg),
+        Origin::decl(&cfg),
+        SearchHit::decl(&cfg),
+        SearchRequest::decl(&cfg),
+        SearchResults::decl(&cfg),
+        SortOrder::decl(&cfg),
+        SourceFormat::decl(&cfg),
+        Stats::decl(&cfg),
+        Timestamp::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by `make bindings`. Do not edit.\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(&decl);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn bindings_are_fresh() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS);
+    let expected = declarations();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let found = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        found == expected,
+        "{} is stale: run `make bindings` and commit the result",
+        path.display()
+    );
+}
