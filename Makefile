@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 SHARED ?= ../shared
 
-.PHONY: setup ui run build test bench package check-bindings
+.PHONY: setup ui run build test e2e bench package bindings
 
 setup:
 	@.ci/setup.sh
@@ -26,6 +26,22 @@ build: ui
 ## Every test: Rust unit and integration tests, then the UI's.
 test: ui
 	$(CARGO) test --workspace --no-fail-fast
+	cd ui && npm test
+	$(MAKE) --no-print-directory e2e
+
+## End-to-end tests: drives the real window under Xvfb through WebDriver
+## (tauri-driver + WebKitWebDriver). Screenshots and logs in target/e2e/.
+e2e: ui
+	$(CARGO) build -p claimdesk
+	tests/e2e/run.sh
+
+## Regenerate the UI's TypeScript types from the Rust types (a test fails when they are stale).
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p claimdesk bindings_are_fresh
+
+## A Debian package of the app (target/release/bundle/deb/).
+package: ui
+	cd src-tauri && npx --prefix ../ui tauri build --bundles deb
 
 ## Benchmarks against bare Tantivy and SQLite FTS5 on ../shared corpora (not part of `test`).
 bench: setup

@@ -25,6 +25,12 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
+# tauri-driver, for the end-to-end tests in the real window (make e2e).
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi
+
 # npm packages of the UI, reinstalled only when the lock file changed.
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "setup: installing the UI's npm packages"

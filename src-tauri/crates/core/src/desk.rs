@@ -8,6 +8,7 @@ use claimdesk_domain::{
 };
 use claimdesk_search::{INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
 use claimdesk_store::Store;
+use rayon::prelude::*;
 
 use crate::{DeskError, Result};
 
@@ -74,14 +75,14 @@ impl Desk {
         let found = self.index.search(&request.query, request.sort, request.limit, request.offset)?;
         let ids: Vec<ArticleId> = found.hits.iter().map(|(id, _)| *id).collect();
         let articles = self.store.articles(&ids)?;
+        // Snippets tokenize each body: spread them over the cores.
         let hits = found
             .hits
-            .iter()
-            .zip(articles.iter().map(Some).chain(std::iter::repeat(None)))
-            .filter_map(|((id, score), article)| {
-                // The store may have lost an article the index still lists
-                // (between a delete and its commit): leave it out.
-                let article = article.filter(|a| a.id == *id)?;
+            .par_iter()
+            .filter_map(|(id, score)| {
+                // The store may lack an article the index still lists (between
+                // a delete and its commit): leave it out.
+                let article = articles.iter().find(|a| a.id == *id)?;
                 let (snippet, highlights) = found.highlighter.snippet(&article.body);
                 Some(SearchHit {
                     id: *id,

@@ -18,7 +18,7 @@ const BATCH_ARTICLES: usize = 1_000;
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
 /// How often an import makes its progress searchable. Index commits flush
 /// segments to disk, so they are spaced out in time, never one per article.
-const COMMIT_EVERY: Duration = Duration::from_secs(2);
+const COMMIT_EVERY: Duration = Duration::from_secs(1);
 /// Parsed files waiting for the writer; bounds memory when parsing outpaces it.
 const QUEUE: usize = 64;
 
@@ -135,6 +135,8 @@ impl<'d> BatchWriter<'d> {
         BatchWriter { desk, batch: Vec::new(), batch_bytes: 0, fed_seq: None, last_commit: Instant::now() }
     }
 
+    /// Takes one file's articles. A batch is stored when it is full, or when
+    /// the last commit is old enough that the person waiting should see more.
     fn push(&mut self, articles: Vec<NewArticle>, state: &mut ImportProgress) -> Result<()> {
         for article in articles {
             self.batch_bytes += article.body.len() + article.title.len();
@@ -142,6 +144,9 @@ impl<'d> BatchWriter<'d> {
             if self.batch.len() >= BATCH_ARTICLES || self.batch_bytes >= BATCH_BYTES {
                 self.flush(state)?;
             }
+        }
+        if self.last_commit.elapsed() >= COMMIT_EVERY {
+            self.flush(state)?;
         }
         Ok(())
     }

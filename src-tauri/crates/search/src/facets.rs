@@ -15,13 +15,19 @@ pub(crate) struct SegmentFacets {
     years: Option<Column<u64>>,
     /// Indexed by the segment's outlet term ordinal.
     outlet_counts: Vec<u64>,
-    year_counts: HashMap<u64, u64>,
+    /// Indexed by year minus `FIRST_YEAR`: a hash per matching document
+    /// would cost more than the rest of the collection.
+    year_counts: Vec<u64>,
 }
+
+/// Years outside this window are not counted in the facet.
+const FIRST_YEAR: u64 = 1800;
+const YEARS: usize = 400;
 
 /// Counts of one segment, with ordinals already turned into names.
 pub(crate) struct SegmentCounts {
     outlets: Vec<(String, u64)>,
-    years: HashMap<u64, u64>,
+    years: Vec<(u64, u64)>,
 }
 
 impl Collector for FacetCollector {
@@ -36,7 +42,7 @@ impl Collector for FacetCollector {
             outlets,
             years: fast.u64("year").ok(),
             outlet_counts: vec![0; outlet_terms],
-            year_counts: HashMap::new(),
+            year_counts: vec![0; YEARS],
         })
     }
 
@@ -78,7 +84,9 @@ impl SegmentCollector for SegmentFacets {
             }
         }
         if let Some(year) = self.years.as_ref().and_then(|c| c.first(doc)) {
-            *self.year_counts.entry(year).or_default() += 1;
+            if let Some(count) = self.year_counts.get_mut(year.wrapping_sub(FIRST_YEAR) as usize) {
+                *count += 1;
+            }
         }
     }
 
@@ -92,6 +100,10 @@ impl SegmentCollector for SegmentFacets {
                 }
             }
         }
-        SegmentCounts { outlets, years: self.year_counts }
+        let years = (self.year_counts.iter().enumerate())
+            .filter(|(_, count)| **count > 0)
+            .map(|(offset, count)| (FIRST_YEAR + offset as u64, *count))
+            .collect();
+        SegmentCounts { outlets, years }
     }
 }

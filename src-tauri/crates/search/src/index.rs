@@ -17,7 +17,7 @@ use tantivy::{
 
 use crate::facets::FacetCollector;
 use crate::highlight::Highlighter;
-use crate::schema::{self, Fields, INDEX_SCHEMA_VERSION, TEXT_ANALYZER};
+use crate::schema::{self, EXACT_ANALYZER, Fields, INDEX_SCHEMA_VERSION, TEXT_ANALYZER};
 use crate::translate::Translator;
 use crate::{Result, SearchError, syntax};
 
@@ -109,6 +109,7 @@ impl SearchIndex {
             }
         };
         index.tokenizers().register(TEXT_ANALYZER, schema::text_analyzer());
+        index.tokenizers().register(EXACT_ANALYZER, schema::exact_analyzer());
         let writer = index.writer(writer_heap_bytes).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => SearchError::Locked,
             other => SearchError::Index(other),
@@ -266,6 +267,7 @@ impl SearchIndex {
         if let Some(outlet) = doc.outlet {
             out.add_text(f.outlet, outlet);
             out.add_text(f.outlet_facet, outlet);
+            out.add_text(f.outlet_exact, outlet);
         }
         if let Some(author) = doc.author {
             out.add_text(f.author, author);

@@ -5,16 +5,18 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 
 /// Bumped whenever the fields or their analysis change: an index written with
 /// another version is rebuilt from the store on open.
-pub const INDEX_SCHEMA_VERSION: u32 = 1;
+pub const INDEX_SCHEMA_VERSION: u32 = 2;
 
 /// Name of the analyzer for prose: split on non-alphanumerics, lowercase,
 /// fold accents so `Öztürk` is found by `ozturk`.
 pub(crate) const TEXT_ANALYZER: &str = "claimdesk_text";
+/// Name of the analyzer for whole values compared exactly but without case.
+pub(crate) const EXACT_ANALYZER: &str = "claimdesk_exact";
 
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
@@ -25,6 +27,8 @@ pub(crate) struct Fields {
     pub outlet: Field,
     /// The outlet's name as written, for facet counts.
     pub outlet_facet: Field,
+    /// The whole outlet name, lowercased, for `outlet:"Exact Name"`.
+    pub outlet_exact: Field,
     pub author: Field,
     /// Lowercase language code, matched exactly.
     pub language: Field,
@@ -45,6 +49,14 @@ pub(crate) fn build() -> (Schema, Fields) {
         body: builder.add_text_field("body", text.clone()),
         outlet: builder.add_text_field("outlet", text.clone()),
         outlet_facet: builder.add_text_field("outlet_facet", FAST),
+        outlet_exact: builder.add_text_field(
+            "outlet_exact",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(EXACT_ANALYZER)
+                    .set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
         author: builder.add_text_field("author", text),
         language: builder.add_text_field("language", STRING),
         published: builder.add_date_field(
@@ -54,6 +66,10 @@ pub(crate) fn build() -> (Schema, Fields) {
         year: builder.add_u64_field("year", FAST),
     };
     (builder.build(), fields)
+}
+
+pub(crate) fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default()).filter(LowerCaser).build()
 }
 
 pub(crate) fn text_analyzer() -> TextAnalyzer {

@@ -45,6 +45,10 @@ impl<'a> Translator<'a> {
             Ast::Prefix { field: Some(syntax::Field::Language), prefix } => {
                 Some(Box::new(self.language(prefix, true)))
             }
+            Ast::Phrase { field: Some(syntax::Field::Outlet), text } => {
+                let term = Term::from_field_text(self.fields.outlet_exact, &text.to_lowercase());
+                Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
+            }
             Ast::Term { field, text } | Ast::Phrase { field, text } => {
                 self.per_field(*field, |this, f| this.words(f, text, false))
             }

@@ -71,6 +71,8 @@ fn every_element_of_the_query_language() {
         ("title:ceasefire", &[1]),
         ("title:\"port strike\"", &[2]),
         ("outlet:\"harbour times\"", &[2, 3]),
+        ("outlet:\"Harbour\"", &[]),
+        ("outlet:harbour", &[2, 3]),
         ("outlet:kestrel", &[4, 5]),
         ("author:ruiz", &[1, 3]),
         ("lang:ar", &[5]),

@@ -1,0 +1,43 @@
+// Window-wide keyboard shortcuts. Single keys such as `/` act only when the
+// person is not typing in a field, where the key must type itself.
+
+import { useEffect, useRef } from "react";
+
+export interface Shortcuts {
+  focusSearch?: () => void;
+  openImport?: () => void;
+  find?: () => void;
+}
+
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !["button", "checkbox", "radio", "submit", "reset", "range"].includes(target.type);
+}
+
+export function useShortcuts(shortcuts: Shortcuts): void {
+  const current = useRef(shortcuts);
+  useEffect(() => {
+    current.current = shortcuts;
+  });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const { focusSearch, openImport, find } = current.current;
+      const mod = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+      const key = e.key.toLowerCase();
+      let action: (() => void) | undefined;
+      if (mod && key === "k") action = focusSearch;
+      else if (mod && key === "o") action = openImport;
+      else if (mod && key === "f") action = find;
+      else if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) action = focusSearch;
+      if (action) {
+        e.preventDefault();
+        action();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+}

@@ -1,0 +1,133 @@
+// The one door to the Rust core and to Tauri: components call these functions
+// and never `invoke`, `listen`, `Channel` or a plugin themselves, so the
+// command names, argument shapes and error handling live in one place.
+//
+// In a plain browser (`npm run dev` without Tauri) a mock backend stands in,
+// so the UI can be developed and looked at without the desktop shell; it is
+// left out of production builds.
+
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open } from "@tauri-apps/plugin-dialog";
+import { openUrl } from "@tauri-apps/plugin-opener";
+
+import type {
+  Article,
+  ArticleView,
+  CommandError,
+  DeskStatus,
+  ImportProgress,
+  ImportSummary,
+  IndexProgress,
+  SearchRequest,
+  SearchResults,
+  Stats,
+} from "./bindings";
+import { isWebAddress } from "../links";
+
+export type * from "./bindings";
+export type ArticleId = Article["id"];
+
+export type Unlisten = () => void;
+
+/** What a file drag over the window is doing; `paths` only on enter and drop. */
+export type DragDrop = { type: "enter" | "drop"; paths: string[] } | { type: "over" } | { type: "leave" };
+
+/** Everything the UI asks of the desktop side. */
+export interface Backend {
+  deskStatus(): Promise<DeskStatus>;
+  onDeskStatus(handler: (status: DeskStatus) => void): Promise<Unlisten>;
+  onOpenProgress(handler: (progress: IndexProgress) => void): Promise<Unlisten>;
+  search(request: SearchRequest): Promise<SearchResults>;
+  openArticle(id: ArticleId, query: string): Promise<ArticleView>;
+  stats(): Promise<Stats>;
+  importPaths(paths: string[], onProgress: (progress: ImportProgress) => void): Promise<ImportSummary>;
+  importSamples(onProgress: (progress: ImportProgress) => void): Promise<ImportSummary>;
+  cancelImport(): Promise<void>;
+  /** Paths chosen in the system's file dialog; empty when cancelled. */
+  pickFiles(): Promise<string[]>;
+  pickFolders(): Promise<string[]>;
+  /** Opens a web address in the system browser. */
+  openExternal(url: string): Promise<void>;
+  onDragDrop(handler: (event: DragDrop) => void): Promise<Unlisten>;
+}
+
+/** The backend's events (see `src-tauri/src/desktop/mod.rs`). */
+const EVENTS = { status: "desk://status", openProgress: "desk://open-progress" } as const;
+
+function asList(chosen: string | string[] | null): string[] {
+  if (chosen === null) return [];
+  return Array.isArray(chosen) ? chosen : [chosen];
+}
+
+const tauriBackend: Backend = {
+  deskStatus: () => call("desk_status"),
+  onDeskStatus: (handler) => listen<DeskStatus>(EVENTS.status, (e) => handler(e.payload)),
+  onOpenProgress: (handler) => listen<IndexProgress>(EVENTS.openProgress, (e) => handler(e.payload)),
+  search: (request) => call("search", { request }),
+  openArticle: (id, query) => call("open_article", { id, query }),
+  stats: () => call("stats"),
+  importPaths: (paths, onProgress) => call("import_paths", { paths, progress: new Channel(onProgress) }),
+  importSamples: (onProgress) => call("import_samples", { progress: new Channel(onProgress) }),
+  cancelImport: () => call("cancel_import"),
+  pickFiles: async () => asList(await open({ multiple: true, directory: false, title: "Import files" })),
+  pickFolders: async () => asList(await open({ multiple: true, directory: true, title: "Import folders" })),
+  openExternal: (url) => openUrl(url),
+  onDragDrop: (handler) =>
+    getCurrentWebview().onDragDropEvent((e) => {
+      const p = e.payload;
+      handler(p.type === "enter" || p.type === "drop" ? { type: p.type, paths: p.paths } : { type: p.type });
+    }),
+};
+
+/** Invokes a command, turning every rejection into a `CommandError`. */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toCommandError(e);
+  }
+}
+
+export function isCommandError(e: unknown): e is CommandError {
+  return typeof e === "object" && e !== null && typeof (e as CommandError).code === "string" && typeof (e as CommandError).message === "string";
+}
+
+/**
+ * Commands reject with a `CommandError`; Tauri itself rejects with a string
+ * (an unknown command, arguments that do not deserialize).
+ */
+export function toCommandError(e: unknown): CommandError {
+  if (isCommandError(e)) return { code: e.code, message: e.message, position: e.position ?? null };
+  return { code: "internal", message: e instanceof Error ? e.message : String(e), position: null };
+}
+
+const inTauri = typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
+
+const backend: Promise<Backend> =
+  inTauri || !import.meta.env.DEV ? Promise.resolve(tauriBackend) : import("./mock").then((m) => m.createMockBackend());
+
+export const deskStatus = async () => (await backend).deskStatus();
+export const onDeskStatus = async (handler: (status: DeskStatus) => void) => (await backend).onDeskStatus(handler);
+export const onOpenProgress = async (handler: (progress: IndexProgress) => void) => (await backend).onOpenProgress(handler);
+export const search = async (request: SearchRequest) => (await backend).search(request);
+export const openArticle = async (id: ArticleId, query: string) => (await backend).openArticle(id, query);
+export const stats = async () => (await backend).stats();
+export const importPaths = async (paths: string[], onProgress: (progress: ImportProgress) => void) =>
+  (await backend).importPaths(paths, onProgress);
+export const importSamples = async (onProgress: (progress: ImportProgress) => void) => (await backend).importSamples(onProgress);
+export const cancelImport = async () => (await backend).cancelImport();
+export const pickFiles = async () => (await backend).pickFiles();
+export const pickFolders = async () => (await backend).pickFolders();
+export const onDragDrop = async (handler: (event: DragDrop) => void) => (await backend).onDragDrop(handler);
+
+/**
+ * Opens a link of an article in the system browser. Only http(s) addresses
+ * are opened: an article's `javascript:` or `file:` "link" is data, not a
+ * destination (the opener capability allows only http(s) as well).
+ */
+export async function openExternal(url: string): Promise<void> {
+  if (!isWebAddress(url)) return;
+  await (await backend).openExternal(url);
+}
