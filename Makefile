@@ -41,7 +41,8 @@ bindings:
 
 ## A Debian package of the app (target/release/bundle/deb/).
 package: ui
-	cd src-tauri && npx --prefix ../ui tauri build --bundles deb
+	ui/node_modules/.bin/tauri build --bundles deb
+	@ls target/release/bundle/deb/*.deb
 
 ## Benchmarks against bare Tantivy and SQLite FTS5 on ../shared corpora (not part of `test`).
 bench: setup
