@@ -15,6 +15,16 @@ pub struct InsertedArticle {
     pub batch_index: usize,
 }
 
+/// What a search hit shows of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitText {
+    pub id: ArticleId,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published: Option<Timestamp>,
+    pub body: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InsertOutcome {
     pub inserted: Vec<InsertedArticle>,
@@ -81,6 +91,8 @@ impl Store {
                         action: "create",
                         before: None,
                         after: Some(&after),
+                        operation: None,
+                        reverses: None,
                     };
                     outcome.last_seq = audit::append(&tx, now, &entry)?;
                     outcome.inserted.push(InsertedArticle { id, batch_index });
@@ -110,6 +122,35 @@ impl Store {
                 .into_iter()
                 .collect::<Result<Vec<_>>>()?;
             found.sort_by_key(|a| ids.iter().position(|id| *id == a.id));
+            Ok(found)
+        })
+    }
+
+    /// Title, outlet, date and body of each article in `ids` that exists, in
+    /// the order of `ids`: what a page of search results needs, read by
+    /// primary key with one cached statement.
+    pub fn hit_texts(&self, ids: &[ArticleId]) -> Result<Vec<HitText>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, title, outlet, published, body FROM articles WHERE id = ?1",
+            )?;
+            let mut found = Vec::with_capacity(ids.len());
+            for id in ids {
+                let row = stmt.query_row([id], |row| {
+                    Ok(HitText {
+                        id: row.get(0)?,
+                        title: row.get(1)?,
+                        outlet: row.get(2)?,
+                        published: row.get::<_, Option<i64>>(3)?.map(Timestamp),
+                        body: row.get(4)?,
+                    })
+                });
+                match row {
+                    Ok(hit) => found.push(hit),
+                    Err(rusqlite::Error::QueryReturnedNoRows) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
             Ok(found)
         })
     }

@@ -20,6 +20,10 @@ pub struct AuditEntry {
     pub action: String,
     pub before: Option<Value>,
     pub after: Option<Value>,
+    /// The operation that wrote it; None for imports.
+    pub operation: Option<i64>,
+    /// For undo and redo, the audit row it reverses.
+    pub reverses: Option<i64>,
 }
 
 /// A change to follow: which entity changed, at which sequence number.
@@ -37,13 +41,17 @@ pub(crate) struct NewEntry<'a> {
     pub action: &'a str,
     pub before: Option<&'a Value>,
     pub after: Option<&'a Value>,
+    /// The operation that wrote it; None for imports, which are not undoable.
+    pub operation: Option<i64>,
+    /// For undo and redo, the audit row it reverses.
+    pub reverses: Option<i64>,
 }
 
 /// Appends one entry inside the caller's transaction and returns its sequence number.
 pub(crate) fn append(tx: &Transaction<'_>, at_ms: i64, entry: &NewEntry<'_>) -> Result<i64> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after, operation, reverses)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     stmt.execute(params![
         at_ms,
@@ -53,6 +61,8 @@ pub(crate) fn append(tx: &Transaction<'_>, at_ms: i64, entry: &NewEntry<'_>) -> 
         entry.action,
         entry.before.map(Value::to_string),
         entry.after.map(Value::to_string),
+        entry.operation,
+        entry.reverses,
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -67,7 +77,7 @@ pub(crate) fn now_ms() -> i64 {
 impl Store {
     /// The newest change sequence number, 0 for an empty database.
     pub fn last_change_seq(&self) -> Result<i64> {
-        self.read(|conn| last_seq(conn))
+        self.read(last_seq)
     }
 
     /// Changes after `seq`, oldest first, at most `limit`.
@@ -91,7 +101,7 @@ impl Store {
     pub fn audit_entries_for(&self, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, at, actor, entity, entity_id, action, before, after
+                "SELECT id, at, actor, entity, entity_id, action, before, after, operation, reverses
                  FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
             )?;
             let rows = stmt.query_map(params![entity, entity_id], |row| {
@@ -105,6 +115,8 @@ impl Store {
                     action: row.get(5)?,
                     before: json(row.get(6)?),
                     after: json(row.get(7)?),
+                    operation: row.get(8)?,
+                    reverses: row.get(9)?,
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

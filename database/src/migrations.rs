@@ -10,7 +10,10 @@ pub(crate) const APPLICATION_ID: i32 = 0x434C_4D44;
 
 /// Each entry is applied once, in order, in its own transaction; its position
 /// is the schema version. Applied migrations are never edited.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_articles_and_audit_log.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_articles_and_audit_log.sql"),
+    include_str!("../migrations/0002_claims_sources_and_operations.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

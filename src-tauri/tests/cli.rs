@@ -198,3 +198,31 @@ fn a_killed_import_leaves_store_and_index_consistent() {
     assert_eq!(stats["articles"], total);
     assert_eq!(stats["indexed_documents"], total);
 }
+
+/// The anchoring conformance runner on the shared vectors, when present.
+#[test]
+fn anchor_test_passes_every_shared_case() {
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/peer-tests/anchoring/anchoring-dev.json");
+    if !cases.exists() {
+        eprintln!("skipped: ../shared/peer-tests/anchoring not found");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let out = claimdesk(data.path(), &["anchor-test", cases.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&cases).unwrap()).unwrap();
+    let expected = file["cases"].as_array().unwrap();
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), expected.len());
+    for (case, line) in expected.iter().zip(&lines) {
+        assert_eq!(line["name"], case["name"]);
+        let (got, want) = (&line["result"], &case["expected"]);
+        if case["compare"] == "start-only" {
+            assert_eq!(got["start"], want["start"], "{}", case["name"]);
+        } else {
+            assert_eq!(got, want, "{}", case["name"]);
+        }
+    }
+    assert!(!data.path().join("claimdesk.sqlite3").exists(), "no data directory is needed");
+}

@@ -1,9 +1,13 @@
 //! The command line: argument parsing, dispatch, and exit codes
 //! (0 ok, 1 a problem the user can fix, 2 an internal error).
 
+mod claims;
+mod debug;
+mod history;
 mod import;
 mod progress;
 mod search;
+mod sources;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,6 +53,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Record claims
+    #[command(subcommand)]
+    Claim(claims::ClaimCommand),
+    /// List claims, all or those of a source, status, tag or article
+    Claims(claims::ClaimsArgs),
+    /// List sources
+    Sources {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show, record and name sources
+    #[command(subcommand)]
+    Source(sources::SourceCommand),
+    /// Undo the latest edit of claims, sources or tags
+    Undo,
+    /// Redo the latest undone edit
+    Redo,
+    /// Run text-anchoring conformance cases (one JSON result line per case)
+    AnchorTest {
+        /// A case file in the format of the W3C/Apache Annotator anchoring vectors
+        #[arg(value_name = "CASES.json")]
+        cases: PathBuf,
+    },
+    #[command(subcommand, hide = true)]
+    Debug(debug::DebugCommand),
 }
 
 impl Args {
@@ -73,12 +103,27 @@ fn default_data_dir() -> PathBuf {
 }
 
 pub fn run(data_dir: &Path, command: Command) -> ExitCode {
+    // Anchoring cases need no data directory: do not create or open one.
+    if let Command::AnchorTest { cases } = &command {
+        return anchor_test(cases).unwrap_or_else(|e| {
+            eprintln!("claimdesk: {e:#}");
+            EXIT_USER_ERROR
+        });
+    }
     let result = open(data_dir).and_then(|desk| match command {
         Command::Import(args) => import::run(&desk, args),
         Command::Search(args) => search::run(&desk, args),
         Command::Reindex => reindex(&desk),
         Command::Check { json } => check(&desk, json),
         Command::Stats { json } => stats(&desk, json),
+        Command::Claim(command) => claims::run(&desk, command),
+        Command::Claims(args) => claims::list(&desk, args),
+        Command::Sources { json } => sources::list(&desk, json),
+        Command::Source(command) => sources::run(&desk, command),
+        Command::Undo => history::undo(&desk),
+        Command::Redo => history::redo(&desk),
+        Command::Debug(command) => debug::run(&desk, command),
+        Command::AnchorTest { .. } => unreachable!("handled before the desk opens"),
     });
     match result {
         Ok(code) => code,
@@ -100,6 +145,20 @@ fn open(data_dir: &Path) -> anyhow::Result<Desk> {
     let desk = Desk::open_with(data_dir, &DeskOptions::default(), &mut |p| bar.update(p))?;
     bar.finish();
     Ok(desk)
+}
+
+fn anchor_test(cases: &Path) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(cases)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", cases.display()))?;
+    let results = claimdesk_anchor::run_cases(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", cases.display()))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for result in results {
+        serde_json::to_writer(&mut out, &result)?;
+        std::io::Write::write_all(&mut out, b"\n")?;
+    }
+    std::io::Write::flush(&mut out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn reindex(desk: &Desk) -> anyhow::Result<ExitCode> {

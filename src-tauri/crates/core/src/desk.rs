@@ -74,7 +74,7 @@ impl Desk {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let found = self.index.search(&request.query, request.sort, request.limit, request.offset)?;
         let ids: Vec<ArticleId> = found.hits.iter().map(|(id, _)| *id).collect();
-        let articles = self.store.articles(&ids)?;
+        let articles = self.store.hit_texts(&ids)?;
         // Snippets tokenize each body: spread them over the cores.
         let hits = found
             .hits

@@ -16,11 +16,16 @@ use crate::{Desk, Result};
 const BATCH_ARTICLES: usize = 1_000;
 /// Bytes of text stored per transaction, so huge articles make small batches.
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
-/// How often an import makes its progress searchable. Index commits flush
-/// segments to disk, so they are spaced out in time, never one per article.
-const COMMIT_EVERY: Duration = Duration::from_secs(1);
-/// Parsed files waiting for the writer; bounds memory when parsing outpaces it.
-const QUEUE: usize = 64;
+/// How soon an import makes its first articles searchable. Index commits
+/// flush segments to disk (and make merges), so they are spaced out in time,
+/// never one per article, and the space doubles up to `COMMIT_AT_MOST_EVERY`:
+/// a person sees results within a second, a long import does not pay for
+/// hundreds of small segments.
+const FIRST_COMMIT_AFTER: Duration = Duration::from_secs(1);
+const COMMIT_AT_MOST_EVERY: Duration = Duration::from_secs(8);
+/// Parsed files waiting for the writer; bounds memory when parsing outpaces
+/// it (a file may hold thousands of articles, so keep it short).
+const QUEUE: usize = 4;
 
 /// The author recorded in the audit log for imports.
 const ACTOR: &str = "import";
@@ -102,6 +107,7 @@ impl Desk {
             Ok(())
         })?;
         writer.finish(&mut state)?;
+        self.store.checkpoint()?;
         summary.imported = state.imported;
         summary.duplicates = state.duplicates;
         summary.failed = state.failed;
@@ -128,11 +134,19 @@ struct BatchWriter<'d> {
     /// The store sequence up to which the index has been fed but not committed.
     fed_seq: Option<i64>,
     last_commit: Instant,
+    commit_every: Duration,
 }
 
 impl<'d> BatchWriter<'d> {
     fn new(desk: &'d Desk) -> Self {
-        BatchWriter { desk, batch: Vec::new(), batch_bytes: 0, fed_seq: None, last_commit: Instant::now() }
+        BatchWriter {
+            desk,
+            batch: Vec::new(),
+            batch_bytes: 0,
+            fed_seq: None,
+            last_commit: Instant::now(),
+            commit_every: FIRST_COMMIT_AFTER,
+        }
     }
 
     /// Takes one file's articles. A batch is stored when it is full, or when
@@ -145,7 +159,7 @@ impl<'d> BatchWriter<'d> {
                 self.flush(state)?;
             }
         }
-        if self.last_commit.elapsed() >= COMMIT_EVERY {
+        if self.last_commit.elapsed() >= self.commit_every {
             self.flush(state)?;
         }
         Ok(())
@@ -176,8 +190,9 @@ impl<'d> BatchWriter<'d> {
             self.batch.clear();
             self.batch_bytes = 0;
         }
-        if self.last_commit.elapsed() >= COMMIT_EVERY {
+        if self.last_commit.elapsed() >= self.commit_every {
             self.commit()?;
+            self.commit_every = (self.commit_every * 2).min(COMMIT_AT_MOST_EVERY);
         }
         Ok(())
     }

@@ -4,13 +4,28 @@
 //! vocabulary of the core API, so a different store or index can sit behind it.
 
 mod article;
+mod claim;
+mod history;
 mod import;
+mod keyword;
 mod search;
+mod source;
 mod stats;
+mod tag;
 mod time;
 
 pub use article::{Article, ArticleId, ArticleSummary, ArticleView, NewArticle, Origin, SourceFormat};
+pub use claim::{
+    AnchorState, Attribution, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimKind, ClaimLink, ClaimPatch,
+    ClaimStatus, CREDIBILITY_NOT_JUDGED, CREDIBILITY_SCALE, LinkId, LinkKind, NewClaim, NewClaimLink, QuoteQuery,
+    Selector, Span,
+};
+pub use history::{History, Operation, OperationId, OperationKind};
 pub use import::{ImportIssue, ImportProgress, ImportSummary, IndexProgress};
 pub use search::{FacetCount, Facets, SearchHit, SearchRequest, SearchResults, SortOrder};
+pub use source::{
+    NewSource, Reliability, Source, SourceClaim, SourceId, SourceKind, SourcePage, SourcePatch, SourceRef, StatusCount,
+};
 pub use stats::{CheckReport, Stats};
+pub use tag::{Tag, TagId, TagPatch};
 pub use time::Timestamp;

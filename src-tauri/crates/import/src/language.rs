@@ -137,6 +137,9 @@ fn by_name(name: &str) -> Option<String> {
 }
 
 fn detect(body: &str) -> Option<String> {
+    if let Some(code) = crate::stopwords::guess(body) {
+        return Some(code.to_string());
+    }
     let mut end = body.len().min(DETECTION_SAMPLE_BYTES);
     while !body.is_char_boundary(end) {
         end -= 1;

@@ -16,6 +16,7 @@ mod html;
 mod jsonl;
 mod language;
 mod markdown;
+mod stopwords;
 mod text;
 
 use std::path::Path;

@@ -1,0 +1,261 @@
+//! Claims with their chains of attribution and tags: writes and reads.
+
+use std::collections::HashMap;
+
+use claimdesk_domain::{
+    AnchorState, Attribution, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimKind, ClaimPatch, ClaimStatus,
+    NewClaim, Selector, SourceKind, SourceRef, Span, Timestamp,
+};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params_from_iter};
+
+use crate::names::lookup_key;
+use crate::operations::{Action, OpTx};
+use crate::rows::{ATTRIBUTIONS, CLAIM_LINKS, CLAIM_TAGS, CLAIMS, Row, row, word};
+use crate::tags::set_claim_tags;
+use crate::{Result, Store};
+
+impl Store {
+    /// Stores a claim with its chain and tags as one operation. The caller
+    /// has checked the claim against its article and the chain's rules.
+    pub fn create_claim(&self, claim: &NewClaim, action: &Action<'_>) -> Result<ClaimId> {
+        let (id, _) = self.operation(action, |op| {
+            let now = op.now();
+            let mut fields = selector_row(&claim.selector);
+            fields.extend(row! {
+                "article_id": claim.article,
+                "kind": claim.kind.as_str(),
+                "status": claim.status.as_str(),
+                "credibility": claim.credibility,
+                "note": claim.note,
+                "anchor": AnchorState::Anchored.as_str(),
+                "created_at": now,
+                "updated_at": now,
+            });
+            let id = op.insert(&CLAIMS, fields)?;
+            set_chain(op, id, &claim.chain)?;
+            set_claim_tags(op, id, &claim.tags)?;
+            Ok(id)
+        })?;
+        Ok(id)
+    }
+
+    /// Applies the fields `patch` gives; false when nothing changed.
+    pub fn update_claim(&self, id: ClaimId, patch: &ClaimPatch, action: &Action<'_>) -> Result<bool> {
+        let mut fields = row! {};
+        if let Some(selector) = &patch.selector {
+            fields.extend(selector_row(selector));
+            fields.extend(row! { "anchor": AnchorState::Anchored.as_str() });
+        }
+        if let Some(kind) = patch.kind {
+            fields.extend(row! { "kind": kind.as_str() });
+        }
+        if let Some(status) = patch.status {
+            fields.extend(row! { "status": status.as_str() });
+        }
+        if let Some(credibility) = patch.credibility {
+            fields.extend(row! { "credibility": credibility });
+        }
+        if let Some(note) = &patch.note {
+            fields.extend(row! { "note": note });
+        }
+        if let Some(anchor) = patch.anchor {
+            fields.extend(row! { "anchor": anchor.as_str() });
+        }
+        let (changed, _) = self.operation(action, |op| {
+            let mut parts_changed = false;
+            if let Some(chain) = &patch.chain {
+                parts_changed |= set_chain(op, id, chain)?;
+            }
+            if let Some(tags) = &patch.tags {
+                parts_changed |= set_claim_tags(op, id, tags)?;
+            }
+            op.update_stamped(&CLAIMS, id, fields, parts_changed)
+        })?;
+        Ok(changed)
+    }
+
+    /// Deletes a claim with its chain, tags and links, as one operation.
+    pub fn delete_claim(&self, id: ClaimId, action: &Action<'_>) -> Result<()> {
+        self.operation(action, |op| {
+            for (table, sql) in [
+                (&CLAIM_LINKS, "SELECT id FROM claim_links WHERE from_claim = ?1 OR to_claim = ?1 ORDER BY id"),
+                (&CLAIM_TAGS, "SELECT id FROM claim_tags WHERE claim_id = ?1 ORDER BY id"),
+                (&ATTRIBUTIONS, "SELECT id FROM attributions WHERE claim_id = ?1 ORDER BY position DESC"),
+            ] {
+                let rows: Vec<i64> = {
+                    let mut stmt = op.tx.prepare_cached(sql)?;
+                    stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+                };
+                for row in rows {
+                    op.delete(table, row)?;
+                }
+            }
+            op.delete(&CLAIMS, id)
+        })?;
+        Ok(())
+    }
+
+    pub fn claim(&self, id: ClaimId) -> Result<Option<Claim>> {
+        Ok(self.read(|conn| load(conn, "c.id = ?", vec![SqlValue::Integer(id)]))?.pop())
+    }
+
+    /// The claims `filter` lets through, by article and position in it.
+    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let mut conditions = vec!["1".to_string()];
+        let mut params = Vec::new();
+        let mut narrow = |condition: &str, values: Vec<SqlValue>| {
+            conditions.push(condition.to_string());
+            params.extend(values);
+        };
+        if let Some(source) = filter.source {
+            narrow("c.id IN (SELECT claim_id FROM attributions WHERE source_id = ?)", vec![SqlValue::Integer(source)]);
+        }
+        if let Some(status) = filter.status {
+            narrow("c.status = ?", vec![SqlValue::Text(status.as_str().into())]);
+        }
+        if let Some(credibility) = filter.credibility {
+            narrow("c.credibility = ?", vec![SqlValue::Integer(credibility.into())]);
+        }
+        if let Some(tag) = &filter.tag {
+            narrow(
+                "c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name_key = ?)",
+                vec![SqlValue::Text(lookup_key(tag))],
+            );
+        }
+        if let Some(article) = filter.article {
+            narrow("c.article_id = ?", vec![SqlValue::Integer(article)]);
+        }
+        if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            // SQLite's lower() folds ASCII only; claims full-text search is
+            // for the index to do later.
+            let text = SqlValue::Text(text.to_lowercase());
+            narrow("(instr(lower(c.exact), ?) > 0 OR instr(lower(c.note), ?) > 0)", vec![text.clone(), text]);
+        }
+        let condition = conditions.join(" AND ");
+        self.read(|conn| load(conn, &condition, params))
+    }
+}
+
+fn selector_row(selector: &Selector) -> Row {
+    row! {
+        "exact": selector.exact,
+        "prefix": selector.prefix,
+        "suffix": selector.suffix,
+        "span_start": selector.start,
+        "span_end": selector.end,
+    }
+}
+
+/// Makes a claim's chain exactly `chain`, position by position; true when
+/// anything changed.
+fn set_chain(op: &mut OpTx<'_>, claim: ClaimId, chain: &[ChainLink]) -> Result<bool> {
+    let current: Vec<i64> = {
+        let mut stmt = op.tx.prepare_cached("SELECT id FROM attributions WHERE claim_id = ?1 ORDER BY position")?;
+        stmt.query_map([claim], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+    };
+    let mut changed = false;
+    // Shorter chain: drop the tail first, last position first.
+    for row in current.iter().skip(chain.len()).rev() {
+        op.delete(&ATTRIBUTIONS, *row)?;
+        changed = true;
+    }
+    for (position, link) in chain.iter().enumerate() {
+        let span = |span: Option<Span>| (span.map(|s| s.start), span.map(|s| s.end));
+        let (cue_start, cue_end) = span(link.cue);
+        let (mention_start, mention_end) = span(link.mention);
+        let fields = row! {
+            "claim_id": claim,
+            "position": position,
+            "source_id": link.source,
+            "role": link.role.as_str(),
+            "cue_start": cue_start,
+            "cue_end": cue_end,
+            "mention_start": mention_start,
+            "mention_end": mention_end,
+        };
+        changed |= match current.get(position) {
+            Some(row) => op.update(&ATTRIBUTIONS, *row, fields)?,
+            None => op.insert(&ATTRIBUTIONS, fields).map(|_| true)?,
+        };
+    }
+    Ok(changed)
+}
+
+/// Claims matching `condition` (over `claims c`), with chains and tags.
+fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec<Claim>> {
+    let sql = format!(
+        "SELECT c.id, c.article_id, c.exact, c.prefix, c.suffix, c.span_start, c.span_end, c.kind, c.status,
+                c.credibility, c.note, c.anchor, c.created_at, c.updated_at
+         FROM claims c WHERE {condition} ORDER BY c.article_id, c.span_start, c.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(&params), |row| {
+        Ok(Claim {
+            id: row.get(0)?,
+            article: row.get(1)?,
+            selector: Selector {
+                exact: row.get(2)?,
+                prefix: row.get(3)?,
+                suffix: row.get(4)?,
+                start: row.get::<_, i64>(5)? as usize,
+                end: row.get::<_, i64>(6)? as usize,
+            },
+            kind: word(row, 7, ClaimKind::parse)?,
+            status: word(row, 8, ClaimStatus::parse)?,
+            credibility: row.get(9)?,
+            note: row.get(10)?,
+            anchor: word(row, 11, AnchorState::parse)?,
+            tags: Vec::new(),
+            chain: Vec::new(),
+            created: Timestamp(row.get(12)?),
+            updated: Timestamp(row.get(13)?),
+        })
+    })?;
+    let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let chosen = format!("(SELECT c.id FROM claims c WHERE {condition})");
+
+    let mut chains: HashMap<ClaimId, Vec<Attribution>> = HashMap::new();
+    let sql = format!(
+        "SELECT a.claim_id, s.id, s.name, s.kind, a.role, a.cue_start, a.cue_end, a.mention_start, a.mention_end
+         FROM attributions a JOIN sources s ON s.id = a.source_id
+         WHERE a.claim_id IN {chosen} ORDER BY a.claim_id, a.position"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(&params), |row| {
+        let span = |start: usize| -> rusqlite::Result<Option<Span>> {
+            Ok(match (row.get::<_, Option<i64>>(start)?, row.get::<_, Option<i64>>(start + 1)?) {
+                (Some(start), Some(end)) => Some(Span { start: start as usize, end: end as usize }),
+                _ => None,
+            })
+        };
+        let attribution = Attribution {
+            source: SourceRef { id: row.get(1)?, name: row.get(2)?, kind: word(row, 3, SourceKind::parse)? },
+            role: word(row, 4, ChainRole::parse)?,
+            cue: span(5)?,
+            mention: span(7)?,
+        };
+        Ok((row.get::<_, ClaimId>(0)?, attribution))
+    })?;
+    for found in rows {
+        let (claim, attribution) = found?;
+        chains.entry(claim).or_default().push(attribution);
+    }
+
+    let mut tags: HashMap<ClaimId, Vec<String>> = HashMap::new();
+    let sql = format!(
+        "SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+         WHERE ct.claim_id IN {chosen} ORDER BY t.name_key"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    for found in stmt.query_map(params_from_iter(&params), |row| Ok((row.get(0)?, row.get(1)?)))? {
+        let (claim, tag) = found?;
+        tags.entry(claim).or_default().push(tag);
+    }
+
+    for claim in &mut claims {
+        claim.chain = chains.remove(&claim.id).unwrap_or_default();
+        claim.tags = tags.remove(&claim.id).unwrap_or_default();
+    }
+    Ok(claims)
+}
