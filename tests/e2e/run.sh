@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-binary="${CLAIMDESK_E2E_BINARY:-$PWD/target/debug/claimdesk}"
+binary="${CLAIMDESK_E2E_BINARY:-${CARGO_TARGET_DIR:-$PWD/target}/debug/claimdesk}"
 missing=0
 for tool in WebKitWebDriver tauri-driver xvfb-run node; do
   if ! command -v "$tool" >/dev/null 2>&1; then
