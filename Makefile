@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 SHARED ?= ../shared
 
-.PHONY: setup ui run build test e2e bench package bindings
+.PHONY: setup ui run build test e2e bench bench-ui package bindings
 
 setup:
 	@.ci/setup.sh
@@ -47,3 +47,11 @@ package: ui
 ## Benchmarks against bare Tantivy and SQLite FTS5 on ../shared corpora (not part of `test`).
 bench: setup
 	$(CARGO) run --release -p claimdesk-bench -- --shared $(SHARED)
+
+## UI benchmark of issue #4 (not part of `test`): the release window on 200,000 articles
+## from ../shared corpora, under Xvfb through WebDriver; writes docs/performance-ui.md.
+bench-ui:
+	@if [ ! -d "$(SHARED)/corpora/reuters21578" ] && [ ! -d target/bench-ui/data-200k ]; then \
+	  echo "skipped: $(SHARED)/corpora/reuters21578 not found"; exit 0; fi; \
+	$(MAKE) --no-print-directory ui && $(CARGO) build --release -p claimdesk && \
+	xvfb-run -a -s "-screen 0 1280x800x24" node tests/e2e/bench/ui-bench.mjs --shared "$(SHARED)"

@@ -6,7 +6,8 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use claimdesk_core::domain::{
-    ArticleId, ArticleView, ImportProgress, ImportSummary, SearchRequest, SearchResults, Stats,
+    ArticleId, ArticleView, Claim, ClaimId, ClaimPatch, ImportProgress, ImportSummary, NewClaim, NewSource, Operation,
+    SearchRequest, SearchResults, Selector, Source, SourceId, Span, Stats,
 };
 use claimdesk_core::{Desk, DeskError};
 use tauri::State;
@@ -49,6 +50,62 @@ pub async fn open_article(
 #[tauri::command]
 pub async fn stats(state: State<'_, DeskState>) -> Result<Stats, CommandError> {
     on_worker(&state, |desk| desk.stats()).await
+}
+
+#[tauri::command]
+pub async fn claims_of_article(state: State<'_, DeskState>, article_id: ArticleId) -> Result<Vec<Claim>, CommandError> {
+    on_worker(&state, move |desk| desk.claims_of_article(article_id)).await
+}
+
+/// The selector of a code-point span of the article (a selection in the reader).
+#[tauri::command]
+pub async fn select_span(
+    state: State<'_, DeskState>,
+    article_id: ArticleId,
+    span: Span,
+) -> Result<Selector, CommandError> {
+    on_worker(&state, move |desk| desk.select_span(article_id, span)).await
+}
+
+#[tauri::command]
+pub async fn create_claim(state: State<'_, DeskState>, claim: NewClaim) -> Result<Claim, CommandError> {
+    on_worker(&state, move |desk| desk.create_claim(&claim)).await
+}
+
+#[tauri::command]
+pub async fn update_claim(state: State<'_, DeskState>, id: ClaimId, patch: ClaimPatch) -> Result<Claim, CommandError> {
+    on_worker(&state, move |desk| desk.update_claim(id, &patch)).await
+}
+
+#[tauri::command]
+pub async fn delete_claim(state: State<'_, DeskState>, id: ClaimId) -> Result<(), CommandError> {
+    on_worker(&state, move |desk| desk.delete_claim(id)).await
+}
+
+/// Type-ahead over source names and aliases.
+#[tauri::command]
+pub async fn find_sources(state: State<'_, DeskState>, query: String) -> Result<Vec<Source>, CommandError> {
+    on_worker(&state, move |desk| desk.suggest_sources(&query, 20)).await
+}
+
+#[tauri::command]
+pub async fn create_source(state: State<'_, DeskState>, source: NewSource) -> Result<Source, CommandError> {
+    on_worker(&state, move |desk| desk.create_source(&source)).await
+}
+
+#[tauri::command]
+pub async fn add_alias(state: State<'_, DeskState>, id: SourceId, alias: String) -> Result<Source, CommandError> {
+    on_worker(&state, move |desk| desk.add_alias(id, &alias)).await
+}
+
+#[tauri::command]
+pub async fn undo(state: State<'_, DeskState>) -> Result<Operation, CommandError> {
+    on_worker(&state, |desk| desk.undo()).await
+}
+
+#[tauri::command]
+pub async fn redo(state: State<'_, DeskState>) -> Result<Operation, CommandError> {
+    on_worker(&state, |desk| desk.redo()).await
 }
 
 /// Imports files and folders, streaming progress; `cancel_import` stops it.

@@ -47,6 +47,16 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::import_samples,
             commands::cancel_import,
             commands::stats,
+            commands::claims_of_article,
+            commands::select_span,
+            commands::create_claim,
+            commands::update_claim,
+            commands::delete_claim,
+            commands::find_sources,
+            commands::create_source,
+            commands::add_alias,
+            commands::undo,
+            commands::redo,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -97,14 +97,15 @@ function processesUsing(dataDir) {
 /**
  * Launches the app with a fresh data directory and returns an `App`.
  * `name` tags the screenshots and the driver log (target/e2e/<name>-*.png).
+ * `dataDir` uses that existing data directory instead (it is not removed).
  */
-export async function launchApp(name) {
+export async function launchApp(name, { dataDir: existingDataDir } = {}) {
   if (!existsSync(APP_BINARY)) {
     throw new Error(`the app binary ${APP_BINARY} is missing: run \`cargo build -p claimdesk\` (make e2e does)`);
   }
   const root = mkdtempSync(path.join(os.tmpdir(), `claimdesk-e2e-${name}-`));
-  const dataDir = path.join(root, "data");
-  mkdirSync(dataDir);
+  const dataDir = existingDataDir ?? path.join(root, "data");
+  if (!existingDataDir) mkdirSync(dataDir);
   // Keep the window-state plugin and WebKit's caches out of the user's home too.
   for (const d of ["config", "share", "cache"]) mkdirSync(path.join(root, d));
 

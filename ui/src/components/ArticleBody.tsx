@@ -5,7 +5,9 @@
 
 import { memo, useEffect, useMemo, useState } from "react";
 
+import { sameClaimsWithin, type ClaimRange } from "../lib/claims";
 import { splitParagraphs } from "../lib/paragraphs";
+import { markPainted } from "../lib/perf";
 import { firstEndingAfter, type Range } from "../lib/text";
 import { HighlightedText } from "./HighlightedText";
 
@@ -14,7 +16,7 @@ import { HighlightedText } from "./HighlightedText";
  * (many short paragraphs cost more than one long one); the first is smaller
  * so the top of the article paints at once.
  */
-const FIRST_SLICE_UNITS = 40_000;
+const FIRST_SLICE_UNITS = 4_000;
 const SLICE_UNITS = 120_000;
 const SLICE_BLOCKS = 50;
 
@@ -42,9 +44,13 @@ interface Props {
   finds: readonly Range[];
   /** Start of the current find match, or -1; its slice is rendered at once. */
   currentFind: number;
+  /** Claims' spans in UTF-16 units, outer before inner. */
+  claims: readonly ClaimRange[];
+  /** A UTF-16 offset to render up to at once (a claim to scroll to), or -1. */
+  reveal: number;
 }
 
-export function ArticleBody({ body, hits, finds, currentFind }: Props) {
+export function ArticleBody({ body, hits, finds, currentFind, claims, reveal }: Props) {
   const { blocks, slices } = useMemo(() => layout(body), [body]);
 
   // Restart from the first slice for a new article (adjusting state while
@@ -52,6 +58,12 @@ export function ArticleBody({ body, hits, finds, currentFind }: Props) {
   const [progress, setProgress] = useState({ body, rendered: 1 });
   const rendered = progress.body === body ? progress.rendered : 1;
   if (progress.body !== body) setProgress({ body, rendered });
+
+  // Benchmark mark (lib/perf.ts): the whole body is on screen.
+  const complete = rendered >= slices.length;
+  useEffect(() => {
+    if (complete) markPainted("cd:open:complete", { length: body.length, slices: slices.length });
+  }, [body, slices, complete]);
 
   useEffect(() => {
     if (rendered >= slices.length) return;
@@ -68,12 +80,12 @@ export function ArticleBody({ body, hits, finds, currentFind }: Props) {
   }
 
   // Jumping to a find match below what is rendered renders up to it now.
-  const needed = currentFind < 0 ? 0 : sliceIndexOf(slices, currentFind) + 1;
+  const needed = Math.max(currentFind < 0 ? 0 : sliceIndexOf(slices, currentFind) + 1, reveal < 0 ? 0 : sliceIndexOf(slices, reveal) + 1);
   const shown = Math.min(slices.length, Math.max(rendered, needed));
   return (
     <div className="reader-body" data-testid="reader-body" aria-busy={shown < slices.length}>
       {slices.slice(0, shown).map((slice) => (
-        <SliceView key={slice.from} body={body} blocks={blocks} slice={slice} hits={hits} finds={finds} currentFind={currentFind} />
+        <SliceView key={slice.from} body={body} blocks={blocks} slice={slice} hits={hits} finds={finds} currentFind={currentFind} claims={claims} />
       ))}
       {shown < slices.length && <p className="reader-note">Loading the rest of the article…</p>}
     </div>
@@ -121,11 +133,16 @@ interface SliceProps {
   hits: readonly Range[];
   finds: readonly Range[];
   currentFind: number;
+  claims: readonly ClaimRange[];
 }
 
-/** Re-renders only when the marks inside its own span change. */
+/**
+ * Re-renders only when the marks inside its own span change. Each paragraph
+ * and chunk carries `data-start`, its UTF-16 offset in the body, so that a
+ * selection maps back to the body (lib/claims.ts).
+ */
 const SliceView = memo(
-  function SliceView({ body, blocks, slice, hits, finds, currentFind }: SliceProps) {
+  function SliceView({ body, blocks, slice, hits, finds, currentFind, claims }: SliceProps) {
     const paragraphs: Block[][] = [];
     for (let i = slice.from; i < slice.to; i++) {
       const last = paragraphs[paragraphs.length - 1];
@@ -138,14 +155,14 @@ const SliceView = memo(
       // A giant paragraph split across slices continues in the next <p> without a gap.
       const className = [first.continuedBefore ? "continued-before" : "", end.continuedAfter ? "continued-after" : ""].join(" ").trim();
       return (
-        <p key={first.start} dir="auto" className={className || undefined}>
+        <p key={first.start} dir="auto" className={className || undefined} data-start={first.start}>
           {chunks.map((block) =>
             first.continuedBefore || end.continuedAfter || chunks.length > 1 ? (
-              <span key={block.start} className="chunk">
-                <Chunk body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} />
+              <span key={block.start} className="chunk" data-start={block.start}>
+                <Chunk body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} claims={claims} />
               </span>
             ) : (
-              <Chunk key={block.start} body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} />
+              <Chunk key={block.start} body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} claims={claims} />
             ),
           )}
         </p>
@@ -161,13 +178,21 @@ interface ChunkProps {
   hits: readonly Range[];
   finds: readonly Range[];
   currentFind: number;
+  claims: readonly ClaimRange[];
 }
 
 /** Typing in the find bar changes matches everywhere; only chunks whose own matches changed render again. */
 const Chunk = memo(
-  function Chunk({ body, block, hits, finds, currentFind }: ChunkProps) {
+  function Chunk({ body, block, hits, finds, currentFind, claims }: ChunkProps) {
     return (
-      <HighlightedText text={body.slice(block.start, block.end)} offset={block.start} hits={hits} finds={finds} currentFind={within(currentFind, block)} />
+      <HighlightedText
+        text={body.slice(block.start, block.end)}
+        offset={block.start}
+        hits={hits}
+        finds={finds}
+        currentFind={within(currentFind, block)}
+        claims={claims}
+      />
     );
   },
   (a, b) => a.body === b.body && a.block === b.block && sameMarks(a, b, b.block),
@@ -177,12 +202,14 @@ interface Marks {
   hits: readonly Range[];
   finds: readonly Range[];
   currentFind: number;
+  claims: readonly ClaimRange[];
 }
 
 function sameMarks(a: Marks, b: Marks, span: { start: number; end: number }): boolean {
   return (
     a.hits === b.hits &&
     sameWithin(a.finds, b.finds, span.start, span.end) &&
+    sameClaimsWithin(a.claims, b.claims, span.start, span.end) &&
     within(a.currentFind, span) === within(b.currentFind, span)
   );
 }

@@ -4,10 +4,11 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 
 import { useArticle } from "../hooks/useArticle";
+import { useClaims } from "../hooks/useClaims";
 import { useImport, type ImportState } from "../hooks/useImport";
 import { useSearch } from "../hooks/useSearch";
 import { useShortcuts } from "../hooks/useShortcuts";
-import { onDragDrop, stats, toCommandError, type CommandError, type SearchHit } from "../lib/backend";
+import { onDragDrop, redo, stats, toCommandError, undo, type ClaimId, type CommandError, type SearchHit } from "../lib/backend";
 import { DeskError } from "./DeskError";
 import { DeskLoading } from "./DeskLoading";
 import { DetailsPane } from "./DetailsPane";
@@ -17,6 +18,7 @@ import { ImportPanel } from "./ImportPanel";
 import { ImportStatus } from "./ImportStatus";
 import { Reader } from "./Reader";
 import { SearchPane } from "./SearchPane";
+import { Toast, type ToastMessage } from "./Toast";
 import { Toolbar } from "./Toolbar";
 
 /** While importing, the search runs again this often to show new articles. */
@@ -43,6 +45,25 @@ export function Desk() {
   const importButton = useRef<HTMLButtonElement>(null);
   const importPanelId = useId();
   const detailsId = useId();
+  const [claims, refreshClaims] = useClaims(article.view?.article.id ?? null);
+  const [showClaim, setShowClaim] = useState<{ id: ClaimId; key: number } | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const toastKey = useRef(0);
+  const say = useCallback((text: string) => setToast({ text, key: ++toastKey.current }), []);
+  const hideToast = useCallback(() => setToast(null), []);
+
+  const history = useCallback(
+    (step: typeof undo, done: string) => {
+      step().then(
+        (operation) => {
+          say(`${done}: ${operation.label}`);
+          refreshClaims();
+        },
+        (e) => say(toCommandError(e).message),
+      );
+    },
+    [say, refreshClaims],
+  );
 
   const refreshStats = useCallback(() => {
     stats().then(
@@ -104,6 +125,8 @@ export function Desk() {
     },
     openImport: () => setImportOpen(true),
     find: article.view ? () => setFind((f) => ({ open: true, focusKey: f.focusKey + 1 })) : undefined,
+    undo: () => history(undo, "Undone"),
+    redo: () => history(redo, "Redone"),
   });
 
   const firstRun = articles === 0 && !hasImported(importer.state);
@@ -136,12 +159,24 @@ export function Desk() {
             findOpen={find.open && article.view !== null}
             findFocusKey={find.focusKey}
             onFindClose={() => setFind((f) => ({ ...f, open: false }))}
+            claims={claims.claims}
+            onClaimSaved={() => refreshClaims()}
+            showClaim={showClaim}
           />
-          {detailsOpen && <DetailsPane id={detailsId} article={article.view?.article ?? null} onClose={() => setDetailsOpen(false)} />}
+          {detailsOpen && (
+            <DetailsPane
+              id={detailsId}
+              article={article.view?.article ?? null}
+              claims={claims}
+              onShowClaim={(id) => setShowClaim((s) => ({ id, key: (s?.key ?? 0) + 1 }))}
+              onClose={() => setDetailsOpen(false)}
+            />
+          )}
         </div>
       )}
       <ImportStatus importer={importer} />
       {dragging && <DropOverlay busy={importing} />}
+      {toast && <Toast key={toast.key} message={toast} onDone={hideToast} />}
     </div>
   );
 }

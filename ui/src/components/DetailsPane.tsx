@@ -3,13 +3,17 @@
 
 import type { ReactNode } from "react";
 
-import type { Article } from "../lib/backend";
+import type { ClaimsState } from "../hooks/useClaims";
+import type { Article, ClaimId } from "../lib/backend";
 import { formatInstant, formatPublished, shortHash } from "../lib/format";
 import { visibleControls } from "../lib/text";
+import { ClaimList } from "./ClaimList";
 
 interface Props {
   id: string;
   article: Article | null;
+  claims: ClaimsState;
+  onShowClaim: (id: ClaimId) => void;
   onClose: () => void;
 }
 
@@ -22,7 +26,7 @@ const FORMAT_NAMES: Record<Article["origin"]["format"], string> = {
   atom: "Atom feed",
 };
 
-export function DetailsPane({ id, article, onClose }: Props) {
+export function DetailsPane({ id, article, claims, onShowClaim, onClose }: Props) {
   return (
     <aside id={id} className="details-pane" data-testid="details-pane" aria-label="Details">
       <div className="pane-head">
@@ -33,6 +37,7 @@ export function DetailsPane({ id, article, onClose }: Props) {
       </div>
       {article ? (
         <>
+          <ClaimList claims={claims.claims} error={claims.error} onShow={onShowClaim} />
           <Section title="Article">
             <Field name="Outlet" value={article.outlet} />
             <Field name="Author" value={article.author} />

@@ -1,12 +1,20 @@
 // The centre pane: the open article, for reading.
 
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type MouseEvent } from "react";
 
 import type { ArticleState } from "../hooks/useArticle";
+import { useBodySelection } from "../hooks/useBodySelection";
+import { isTypingTarget } from "../hooks/useShortcuts";
+import type { Claim, ClaimId, Span } from "../lib/backend";
+import { claimRanges } from "../lib/claims";
 import { findMatches, stepMatch } from "../lib/find";
 import { formatPublished } from "../lib/format";
+import { mark, markPainted } from "../lib/perf";
 import { rangesToUtf16, visibleControls, type Range } from "../lib/text";
 import { ArticleBody } from "./ArticleBody";
+import { ClaimButton } from "./ClaimButton";
+import { ClaimCard } from "./ClaimCard";
+import { ClaimForm } from "./ClaimForm";
 import { FindBar } from "./FindBar";
 import { ReaderLink } from "./ReaderLink";
 
@@ -16,15 +24,83 @@ interface Props {
   /** Bumped by Ctrl+F to focus the find field. */
   findFocusKey: number;
   onFindClose: () => void;
+  /** The open article's claims. */
+  claims: readonly Claim[];
+  onClaimSaved: (claim: Claim) => void;
+  /** A claim to scroll to and flash; `key` changes on every request. */
+  showClaim: { id: ClaimId; key: number } | null;
 }
 
 const NO_RANGES: readonly Range[] = [];
 
-export function Reader({ article, findOpen, findFocusKey, onFindClose }: Props) {
+export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, onClaimSaved, showClaim }: Props) {
   const { view, loading, error } = article;
   const scroller = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLElement>(null);
   const body = view?.article.body ?? "";
   const hits = useMemo(() => (view ? rangesToUtf16(view.article.body, view.highlights) : NO_RANGES), [view]);
+  const ranges = useMemo(() => claimRanges(body, claims), [body, claims]);
+
+  // Tagging a claim: a selection shows the button; the button or `c` opens the form.
+  const [form, setForm] = useState<{ article: number; span: Span } | null>(null);
+  const formOpen = form !== null && form.article === view?.article.id;
+  const selection = useBodySelection(main, body, view !== null && !formOpen);
+  const openForm = (): boolean => {
+    if (!selection || !view) return false;
+    setForm({ article: view.article.id, span: selection.span });
+    return true;
+  };
+  const closeForm = () => {
+    setForm(null);
+    scroller.current?.focus();
+  };
+  const openFormRef = useRef(openForm);
+  useEffect(() => {
+    openFormRef.current = openForm;
+  });
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== "c" || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (openFormRef.current()) e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  // The card of the claim under the pointer or the focus.
+  const [card, setCard] = useState<{ id: ClaimId; top: number; left: number } | null>(null);
+  const cardClaim = card ? claims.find((c) => c.id === card.id) : undefined;
+  const showCard = (e: MouseEvent | FocusEvent) => {
+    const mark = e.target instanceof Element ? e.target.closest("mark.claim") : null;
+    if (!mark || !main.current) {
+      if (card) setCard(null);
+      return;
+    }
+    const id = Number(mark.getAttribute("data-claim"));
+    const rect = mark.getBoundingClientRect();
+    const box = main.current.getBoundingClientRect();
+    const top = Math.round(rect.bottom - box.top + 6);
+    const left = Math.round(Math.max(8, Math.min(rect.left - box.left, box.width - 260)));
+    if (!card || card.id !== id || card.top !== top || card.left !== left) setCard({ id, top, left });
+  };
+
+  // Scrolling to a claim picked in the details pane: render up to it, then flash it.
+  const reveal = useMemo(() => {
+    if (!showClaim) return -1;
+    return ranges.find((r) => r.id === showClaim.id)?.start ?? -1;
+  }, [showClaim, ranges]);
+  useEffect(() => {
+    if (!showClaim || !scroller.current) return;
+    const marks = [...scroller.current.querySelectorAll<HTMLElement>(`mark.claim[data-claim="${showClaim.id}"]`)];
+    if (marks.length === 0) return;
+    marks[0].scrollIntoView({ block: "center" });
+    marks.forEach((m) => m.classList.remove("flash"));
+    // Restart the animation even when the same claim is picked twice.
+    void marks[0].offsetWidth;
+    marks.forEach((m) => m.classList.add("flash"));
+    const timer = setTimeout(() => marks.forEach((m) => m.classList.remove("flash")), 1600);
+    return () => clearTimeout(timer);
+  }, [showClaim]);
 
   const [needle, setNeedle] = useState("");
   // Finding in a 5 MB body takes a moment: typing stays responsive and the marks follow.
@@ -39,6 +115,14 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose }: Props) 
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
   }, [articleId]);
+
+  // Benchmark marks (lib/perf.ts): an opened article committed, then on screen (its first slice).
+  useLayoutEffect(() => {
+    if (!view) return;
+    const detail = { id: view.article.id, length: view.article.body.length };
+    mark("cd:open:commit", detail);
+    markPainted("cd:open:painted", detail);
+  }, [view]);
 
   useEffect(() => {
     if (currentFind < 0) return;
@@ -74,7 +158,7 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose }: Props) 
   const a = view.article;
   const byline = [a.outlet, a.author, formatPublished(a.published)].filter(Boolean).join(" · ");
   return (
-    <main className={`reader${loading ? " loading" : ""}`} data-testid="reader" aria-label="Article" aria-busy={loading}>
+    <main ref={main} className={`reader${loading ? " loading" : ""}${formOpen ? " with-claim-form" : ""}`} data-testid="reader" aria-label="Article" aria-busy={loading}>
       {findOpen && (
         <FindBar
           value={needle}
@@ -87,7 +171,16 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose }: Props) 
           onClose={closeFind}
         />
       )}
-      <div className="reader-scroll" ref={scroller} tabIndex={0} aria-label="Article text">
+      <div
+        className="reader-scroll"
+        ref={scroller}
+        tabIndex={0}
+        aria-label="Article text"
+        onMouseOver={showCard}
+        onMouseLeave={() => setCard(null)}
+        onFocus={showCard}
+        onBlur={() => setCard(null)}
+      >
         <article className="reader-article" lang={a.language ?? undefined}>
           <header className="reader-header">
             <h1 className="reader-title" data-testid="reader-title" dir="auto">
@@ -100,9 +193,24 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose }: Props) 
             )}
             {a.url && <ReaderLink url={a.url} />}
           </header>
-          <ArticleBody body={body} hits={hits} finds={found.matches} currentFind={currentFind} />
+          <ArticleBody body={body} hits={hits} finds={found.matches} currentFind={currentFind} claims={ranges} reveal={reveal} />
         </article>
       </div>
+      {selection && !formOpen && <ClaimButton top={selection.top} left={selection.left} onClick={openForm} />}
+      {cardClaim && card && <ClaimCard claim={cardClaim} top={card.top} left={card.left} />}
+      {formOpen && form && (
+        <ClaimForm
+          key={`${form.article}:${form.span.start}:${form.span.end}`}
+          articleId={form.article}
+          span={form.span}
+          onCancel={closeForm}
+          onSaved={(claim) => {
+            onClaimSaved(claim);
+            document.getSelection()?.removeAllRanges();
+            closeForm();
+          }}
+        />
+      )}
     </main>
   );
 }

@@ -1,9 +1,10 @@
 // The left pane: search box, filters, sort and the result list.
 
-import { useCallback, useEffect, useId, useState, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useState, type KeyboardEvent, type RefObject } from "react";
 
 import type { SearchHit, SortOrder } from "../lib/backend";
 import { articleCount, formatCount } from "../lib/format";
+import { mark, markEvent, markPainted } from "../lib/perf";
 import type { Filter } from "../lib/query";
 import { visibleControls } from "../lib/text";
 import { hitAt, MAX_ROWS, rowCount, type SearchController, type SearchState } from "../lib/searchController";
@@ -20,6 +21,9 @@ interface Props {
   importing: boolean;
   onOpen: (hit: SearchHit, query: string) => void;
 }
+
+/** The first search pane of the page marks `cd:ready`; later ones (after a first run) do not. */
+let readyMarked = false;
 
 export function SearchPane({ state, controller, inputRef, openId, importing, onOpen }: Props) {
   const listId = useId();
@@ -58,6 +62,21 @@ export function SearchPane({ state, controller, inputRef, openId, importing, onO
     controller.removeFilter(filter);
     focusInput();
   };
+
+  // Benchmark marks (lib/perf.ts): the search box is usable, and each new result set on screen.
+  useLayoutEffect(() => {
+    if (readyMarked) return;
+    readyMarked = true;
+    const focused = document.activeElement !== null && document.activeElement === inputRef.current;
+    mark("cd:ready", { focused });
+    markPainted("cd:ready:painted", { focused });
+  }, [inputRef]);
+  useLayoutEffect(() => {
+    if (!results) return;
+    const detail = { query: results.query, total: results.total, pages: results.pages.size };
+    mark("cd:search:commit", detail);
+    markPainted("cd:search:painted", detail);
+  }, [results]);
 
   const onRowsShown = useCallback((range: { start: number; end: number }) => controller.showRows(range), [controller]);
 
@@ -98,7 +117,10 @@ export function SearchPane({ state, controller, inputRef, openId, importing, onO
             spellCheck={false}
             autoComplete="off"
             value={state.text}
-            onChange={(e) => controller.setText(e.target.value)}
+            onChange={(e) => {
+              markEvent("cd:search:input", e, { text: e.target.value });
+              controller.setText(e.target.value);
+            }}
             onKeyDown={onInputKey}
           />
           <kbd className="search-hint" aria-hidden="true">

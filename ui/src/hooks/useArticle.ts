@@ -4,6 +4,7 @@
 import { useCallback, useRef, useState } from "react";
 
 import { openArticle, toCommandError, type ArticleId, type ArticleView, type CommandError } from "../lib/backend";
+import { mark } from "../lib/perf";
 
 export interface ArticleState {
   /** The article shown; kept while the next one loads, to avoid a blank flash. */
@@ -20,6 +21,7 @@ export function useArticle(): [ArticleState, (id: ArticleId, query: string) => v
 
   const open = useCallback((id: ArticleId, query: string) => {
     const seq = ++sequence.current;
+    mark("cd:open:start", { id });
     setState((s) => ({ ...s, requested: id, loading: true, error: null }));
     openArticle(id, query).then(
       (view) => seq === sequence.current && setState({ view, requested: id, loading: false, error: null }),

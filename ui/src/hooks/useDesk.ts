@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 
 import { deskStatus, onDeskStatus, onOpenProgress, toCommandError, type CommandError, type DeskStatus, type IndexProgress, type Unlisten } from "../lib/backend";
+import { mark } from "../lib/perf";
 
 export type DeskPhase =
   | { kind: "opening"; progress: IndexProgress | null }
@@ -17,8 +18,10 @@ export function useDesk(): DeskPhase {
     let alive = true;
     const apply = (status: DeskStatus) => {
       if (!alive) return;
-      if (status.ready) setPhase({ kind: "ready", dataDir: status.data_dir });
-      else if (status.error) setPhase({ kind: "failed", error: status.error });
+      if (status.ready) {
+        mark("cd:desk:open");
+        setPhase({ kind: "ready", dataDir: status.data_dir });
+      } else if (status.error) setPhase({ kind: "failed", error: status.error });
     };
     const listening: Promise<Unlisten>[] = [
       onDeskStatus(apply),

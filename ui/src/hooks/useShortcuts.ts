@@ -7,6 +7,9 @@ export interface Shortcuts {
   focusSearch?: () => void;
   openImport?: () => void;
   find?: () => void;
+  /** Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y), outside text fields, where they edit the text. */
+  undo?: () => void;
+  redo?: () => void;
 }
 
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -24,13 +27,15 @@ export function useShortcuts(shortcuts: Shortcuts): void {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { focusSearch, openImport, find } = current.current;
+      const { focusSearch, openImport, find, undo, redo } = current.current;
       const mod = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
       const key = e.key.toLowerCase();
       let action: (() => void) | undefined;
       if (mod && key === "k") action = focusSearch;
       else if (mod && key === "o") action = openImport;
       else if (mod && key === "f") action = find;
+      else if ((e.ctrlKey || e.metaKey) && !e.altKey && !isTypingTarget(e.target) && (key === "z" || key === "y"))
+        action = e.shiftKey || key === "y" ? redo : undo;
       else if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) action = focusSearch;
       if (action) {
         e.preventDefault();

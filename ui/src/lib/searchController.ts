@@ -5,11 +5,12 @@
 
 import type { CommandError, Facets, SearchHit, SearchRequest, SearchResults, SortOrder } from "./backend/bindings";
 import { addFilter, buildQuery, errorPositionInBase, removeFilter, type BuiltQuery, type Filter } from "./query";
+import { mark } from "./perf";
 import { codePointsToUtf16 } from "./text";
 import { pagesFor, type RowRange } from "./virtual";
 
 export const PAGE_SIZE = 50;
-export const DEBOUNCE_MS = 120;
+export const DEBOUNCE_MS = 50;
 /**
  * The list never holds more rows than this: a scroll area taller than about
  * ten million pixels breaks in some engines, and nobody scrolls that far;
@@ -156,9 +157,11 @@ export class SearchController {
     const text = this.state.text;
     const built = buildQuery(text, this.state.filters);
     const search = { query: built.query, sort: this.state.sort };
+    mark("cd:search:send", { seq, query: search.query });
     this.update({ pending: true });
     Promise.all(pages.map((page) => this.fetchPage(search, page))).then(
       (responses) => {
+        mark("cd:search:response", { seq, query: search.query, stale: seq !== this.latest });
         if (seq !== this.latest) return;
         const previous = this.state.results;
         const same = previous !== null && previous.query === search.query && previous.sort === search.sort;
@@ -179,6 +182,7 @@ export class SearchController {
         });
       },
       (e: CommandError) => {
+        mark("cd:search:response", { seq, query: search.query, stale: seq !== this.latest, error: e.code });
         const fail = (error: CommandError, asked: BuiltQuery) => {
           if (seq === this.latest) this.update({ pending: false, error: describeError(error, asked, text) });
         };

@@ -73,6 +73,25 @@ impl Desk {
         Ok(self.store.find_sources(name)?)
     }
 
+    /// Type-ahead: sources whose name or an alias contains `typed` (ignoring
+    /// case, accents and spacing), those starting with it first, at most `limit`.
+    pub fn suggest_sources(&self, typed: &str, limit: usize) -> Result<Vec<Source>> {
+        let needle = claimdesk_store::lookup_key(typed);
+        let mut found: Vec<(bool, Source)> = self
+            .sources()?
+            .into_iter()
+            .filter_map(|source| {
+                let keys: Vec<String> =
+                    std::iter::once(&source.name).chain(&source.aliases).map(|n| claimdesk_store::lookup_key(n)).collect();
+                let starts = keys.iter().any(|k| k.starts_with(&needle));
+                (starts || keys.iter().any(|k| k.contains(&needle))).then_some((starts, source))
+            })
+            .collect();
+        // Stable: keeps the store's order (by name) within each group.
+        found.sort_by_key(|(starts, _)| !starts);
+        Ok(found.into_iter().take(limit).map(|(_, source)| source).collect())
+    }
+
     /// The one source whose name or an alias is `name`.
     pub fn find_source(&self, name: &str) -> Result<Source> {
         let mut found = self.find_sources(name)?;

@@ -446,3 +446,18 @@ fn a_source_page_gathers_every_claim_it_made_or_relayed() {
         [("Anselm Kreel", 4), ("Varenian foreign ministry", 2)]
     );
 }
+
+#[test]
+fn type_ahead_suggests_sources_by_any_part_of_a_name_or_alias() {
+    let (_dir, desk) = samples_desk();
+    let valk = source(&desk, "Dmitri Valk", SourceKind::Person, &["Kremlin spokesman"]);
+    let ministry = source(&desk, "Valkyrie Ministry", SourceKind::GovernmentBody, &[]);
+    let names = |typed: &str| -> Vec<String> {
+        desk.suggest_sources(typed, 10).unwrap().into_iter().map(|s| s.name).collect()
+    };
+    assert_eq!(names("valk"), [ministry.name.clone(), valk.name.clone()], "names starting with it come first");
+    assert_eq!(names("KREMLIN"), [valk.name.clone()]);
+    assert_eq!(names("spokes"), [valk.name.clone()]);
+    assert_eq!(names("válk"), names("valk"), "accents are ignored");
+    assert!(names("nobody").is_empty());
+}

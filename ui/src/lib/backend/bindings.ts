@@ -8,11 +8,51 @@ export type ArticleView = { article: Article,
  */
 highlights: Array<[number, number]>, };
 
+export type AnchorState = "anchored" | "needs_review";
+
+export type Attribution = { source: SourceRef, role: ChainRole, cue: Span | null, mention: Span | null, };
+
+export type ChainLink = { source: number, role: ChainRole, 
+/**
+ * The attribution cue in the text ("said", "according to").
+ */
+cue: Span | null, 
+/**
+ * Where the text names the source.
+ */
+mention: Span | null, };
+
+export type ChainRole = "speaker" | "intermediary";
+
 export type CheckReport = { articles: number, indexed_documents: number, 
 /**
  * Empty when all is well; otherwise one sentence per problem.
  */
 problems: Array<string>, };
+
+export type Claim = { id: number, article: number, selector: Selector, kind: ClaimKind, status: ClaimStatus, credibility: number, note: string, anchor: AnchorState, 
+/**
+ * Tag names, alphabetical.
+ */
+tags: Array<string>, 
+/**
+ * Speaker first, then intermediaries; empty when unattributed.
+ */
+chain: Array<Attribution>, created: Timestamp, 
+/**
+ * The last edit of the claim, its chain or its tags.
+ */
+updated: Timestamp, };
+
+export type ClaimKind = "factual_assertion" | "statistic" | "quote" | "prediction" | "opinion" | "denial";
+
+export type ClaimPatch = { 
+/**
+ * A new span; also marks the claim `anchored` unless `anchor` says otherwise.
+ */
+selector?: Selector | null, kind?: ClaimKind | null, status?: ClaimStatus | null, credibility?: number | null, note?: string | null, anchor?: AnchorState | null, tags?: Array<string> | null, chain?: Array<ChainLink> | null, };
+
+export type ClaimStatus = "unverified" | "corroborated" | "disputed" | "false" | "misleading";
 
 export type CommandError = { code: string, message: string, 
 /**
@@ -62,11 +102,54 @@ cancelled: boolean, };
 
 export type IndexProgress = { done: number, total: number, };
 
+export type NewClaim = { article: number, selector: Selector, kind: ClaimKind, status: ClaimStatus, 
+/**
+ * 1–6 on the Admiralty scale.
+ */
+credibility: number, note: string, 
+/**
+ * Tag names; tags that do not exist yet are created.
+ */
+tags: Array<string>, chain: Array<ChainLink>, };
+
+export type NewSource = { name: string, kind: SourceKind, 
+/**
+ * The source it speaks for ("a senior Saudi official" → the Saudi government).
+ */
+affiliation: number | null, 
+/**
+ * Other names that find it ("Peskov", "Kremlin spokesman").
+ */
+aliases: Array<string>, reliability: Reliability, 
+/**
+ * Why this reliability.
+ */
+reliability_rationale: string, description: string, };
+
+export type Operation = { id: number, at: Timestamp, actor: string, 
+/**
+ * What the analyst did, in words ("Add claim …"); an undo or redo
+ * carries the label of the edit it reverses or repeats.
+ */
+label: string, kind: OperationKind, 
+/**
+ * For an undo, the operation it reverses; for a redo, the undo it reverses.
+ */
+reverses: number | null, 
+/**
+ * Rows it changed.
+ */
+changes: number, };
+
+export type OperationKind = "edit" | "undo" | "redo";
+
 export type Origin = { path: string, format: SourceFormat, 
 /**
  * 1-based record number inside the file, for multi-record formats.
  */
 record: number | null, };
+
+export type Reliability = "A" | "B" | "C" | "D" | "E" | "F";
 
 export type SearchHit = { id: number, title: string, outlet: string | null, published: Timestamp | null, score: number, 
 /**
@@ -90,9 +173,39 @@ export type SearchResults = { query: string,
  */
 total: number, hits: Array<SearchHit>, facets: Facets, };
 
+export type Selector = { exact: string, 
+/**
+ * Text just before the quote (up to 32 code points).
+ */
+prefix: string, 
+/**
+ * Text just after the quote (up to 32 code points).
+ */
+suffix: string, start: number, end: number, };
+
+export type Source = { id: number, name: string, kind: SourceKind, affiliation: SourceRef | null, 
+/**
+ * Alphabetical.
+ */
+aliases: Array<string>, reliability: Reliability, reliability_rationale: string, description: string, 
+/**
+ * Claims it made or relayed.
+ */
+claims: number, created: Timestamp, 
+/**
+ * The last edit of the source or its aliases.
+ */
+updated: Timestamp, };
+
+export type SourceKind = "person" | "organization" | "government_body" | "media_outlet" | "anonymous" | "document";
+
+export type SourceRef = { id: number, name: string, kind: SourceKind, };
+
 export type SortOrder = "relevance" | "date";
 
 export type SourceFormat = "text" | "markdown" | "html" | "jsonl" | "rss" | "atom";
+
+export type Span = { start: number, end: number, };
 
 export type Stats = { articles: number, audit_entries: number, indexed_documents: number, database_bytes: number, index_bytes: number, database_schema_version: number, index_schema_version: number, app_version: string, data_dir: string, };
 

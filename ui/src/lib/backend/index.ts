@@ -15,19 +15,30 @@ import { openUrl } from "@tauri-apps/plugin-opener";
 import type {
   Article,
   ArticleView,
+  Claim,
+  ClaimPatch,
   CommandError,
   DeskStatus,
   ImportProgress,
   ImportSummary,
   IndexProgress,
+  NewClaim,
+  NewSource,
+  Operation,
   SearchRequest,
   SearchResults,
+  Selector,
+  Source,
+  Span,
   Stats,
 } from "./bindings";
 import { isWebAddress } from "../links";
+import { measureSince } from "../perf";
 
 export type * from "./bindings";
 export type ArticleId = Article["id"];
+export type ClaimId = Claim["id"];
+export type SourceId = Source["id"];
 
 export type Unlisten = () => void;
 
@@ -51,6 +62,18 @@ export interface Backend {
   /** Opens a web address in the system browser. */
   openExternal(url: string): Promise<void>;
   onDragDrop(handler: (event: DragDrop) => void): Promise<Unlisten>;
+  claimsOfArticle(articleId: ArticleId): Promise<Claim[]>;
+  /** The selector of a code-point span of the article's body. */
+  selectSpan(articleId: ArticleId, span: Span): Promise<Selector>;
+  createClaim(claim: NewClaim): Promise<Claim>;
+  updateClaim(id: ClaimId, patch: ClaimPatch): Promise<Claim>;
+  deleteClaim(id: ClaimId): Promise<void>;
+  /** Type-ahead: sources whose name or an alias contains `query`. */
+  findSources(query: string): Promise<Source[]>;
+  createSource(source: NewSource): Promise<Source>;
+  addAlias(id: SourceId, alias: string): Promise<Source>;
+  undo(): Promise<Operation>;
+  redo(): Promise<Operation>;
 }
 
 /** The backend's events (see `src-tauri/src/desktop/mod.rs`). */
@@ -65,8 +88,8 @@ const tauriBackend: Backend = {
   deskStatus: () => call("desk_status"),
   onDeskStatus: (handler) => listen<DeskStatus>(EVENTS.status, (e) => handler(e.payload)),
   onOpenProgress: (handler) => listen<IndexProgress>(EVENTS.openProgress, (e) => handler(e.payload)),
-  search: (request) => call("search", { request }),
-  openArticle: (id, query) => call("open_article", { id, query }),
+  search: (request) => call("search", { request }, { query: request.query, offset: request.offset }),
+  openArticle: (id, query) => call("open_article", { id, query }, { id }),
   stats: () => call("stats"),
   importPaths: (paths, onProgress) => call("import_paths", { paths, progress: new Channel(onProgress) }),
   importSamples: (onProgress) => call("import_samples", { progress: new Channel(onProgress) }),
@@ -79,12 +102,26 @@ const tauriBackend: Backend = {
       const p = e.payload;
       handler(p.type === "enter" || p.type === "drop" ? { type: p.type, paths: p.paths } : { type: p.type });
     }),
+  claimsOfArticle: (articleId) => call("claims_of_article", { articleId }),
+  selectSpan: (articleId, span) => call("select_span", { articleId, span }),
+  createClaim: (claim) => call("create_claim", { claim }),
+  updateClaim: (id, patch) => call("update_claim", { id, patch }),
+  deleteClaim: (id) => call("delete_claim", { id }),
+  findSources: (query) => call("find_sources", { query }),
+  createSource: (source) => call("create_source", { source }),
+  addAlias: (id, alias) => call("add_alias", { id, alias }),
+  undo: () => call("undo"),
+  redo: () => call("redo"),
 };
 
 /** Invokes a command, turning every rejection into a `CommandError`. */
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: Record<string, unknown>, detail?: unknown): Promise<T> {
+  // The IPC round trip, for the UI benchmark: `cd:ipc:<command>` from invoke to the parsed answer.
+  const start = performance.now();
   try {
-    return await invoke<T>(command, args);
+    const answer = await invoke<T>(command, args);
+    measureSince(`cd:ipc:${command}`, start, detail);
+    return answer;
   } catch (e) {
     throw toCommandError(e);
   }
@@ -120,6 +157,16 @@ export const importSamples = async (onProgress: (progress: ImportProgress) => vo
 export const cancelImport = async () => (await backend).cancelImport();
 export const pickFiles = async () => (await backend).pickFiles();
 export const pickFolders = async () => (await backend).pickFolders();
+export const claimsOfArticle = async (articleId: ArticleId) => (await backend).claimsOfArticle(articleId);
+export const selectSpan = async (articleId: ArticleId, span: Span) => (await backend).selectSpan(articleId, span);
+export const createClaim = async (claim: NewClaim) => (await backend).createClaim(claim);
+export const updateClaim = async (id: ClaimId, patch: ClaimPatch) => (await backend).updateClaim(id, patch);
+export const deleteClaim = async (id: ClaimId) => (await backend).deleteClaim(id);
+export const findSources = async (query: string) => (await backend).findSources(query);
+export const createSource = async (source: NewSource) => (await backend).createSource(source);
+export const addAlias = async (id: SourceId, alias: string) => (await backend).addAlias(id, alias);
+export const undo = async () => (await backend).undo();
+export const redo = async () => (await backend).redo();
 export const onDragDrop = async (handler: (event: DragDrop) => void) => (await backend).onDragDrop(handler);
 
 /**

@@ -18,6 +18,9 @@ import type {
   SearchHit,
   SearchRequest,
   SearchResults,
+  Claim,
+  Operation,
+  Source,
 } from "./bindings";
 
 const OUTLETS = ["Harbour Times", "The Northern Ledger", "Radio Meridian", "Coastal Courier", "الصحيفة اليومية", "东方日报"];
@@ -233,6 +236,14 @@ export function createMockBackend(): Backend {
     return summary;
   }
 
+  // Claims and sources in memory, with a one-step-at-a-time undo of creates.
+  const claims: Claim[] = [];
+  const sources: Source[] = [];
+  const undone: Claim[] = [];
+  let nextId = 1;
+  const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const operation = (label: string, kind: Operation["kind"]): Operation => ({ id: nextId++, at: now(), actor: "analyst", label, kind, reverses: null, changes: 1 });
+
   const starting = () => (status.ready ? null : { code: "starting", message: "Claimdesk is still opening its data; try again in a moment", position: null });
 
   return {
@@ -311,6 +322,64 @@ export function createMockBackend(): Backend {
     },
     async onDragDrop(_handler: (event: DragDrop) => void): Promise<Unlisten> {
       return () => {};
+    },
+    async claimsOfArticle(articleId) {
+      return claims.filter((c) => c.article === articleId);
+    },
+    async selectSpan(articleId, span) {
+      const body = [...(articles.find((a) => a.id === articleId)?.body ?? "")];
+      const text = (a: number, b: number) => body.slice(Math.max(0, a), Math.max(0, b)).join("");
+      return { exact: text(span.start, span.end), prefix: text(span.start - 32, span.start), suffix: text(span.end, span.end + 32), start: span.start, end: span.end };
+    },
+    async createClaim(claim) {
+      const chain = claim.chain.map((link) => {
+        const source = sources.find((s) => s.id === link.source);
+        return { source: { id: link.source, name: source?.name ?? "?", kind: source?.kind ?? "person" }, role: link.role, cue: link.cue, mention: link.mention };
+      });
+      const created: Claim = { ...claim, id: nextId++, anchor: "anchored", chain, tags: [...claim.tags].sort(), created: now(), updated: now() };
+      claims.push(created);
+      undone.length = 0;
+      return created;
+    },
+    async updateClaim(id, patch) {
+      const found = claims.find((c) => c.id === id);
+      if (!found) throw { code: "claim_not_found", message: `no claim with id ${id}`, position: null };
+      if (patch.status) found.status = patch.status;
+      if (patch.kind) found.kind = patch.kind;
+      if (patch.credibility) found.credibility = patch.credibility;
+      if (patch.note !== null && patch.note !== undefined) found.note = patch.note;
+      return found;
+    },
+    async deleteClaim(id) {
+      const at = claims.findIndex((c) => c.id === id);
+      if (at >= 0) claims.splice(at, 1);
+    },
+    async findSources(query) {
+      const q = query.trim().toLowerCase();
+      return sources.filter((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase().includes(q))).slice(0, 20);
+    },
+    async createSource(source) {
+      const created: Source = { ...source, id: nextId++, affiliation: null, aliases: [...source.aliases].sort(), claims: 0, created: now(), updated: now() };
+      sources.push(created);
+      return created;
+    },
+    async addAlias(id, alias) {
+      const found = sources.find((s) => s.id === id);
+      if (!found) throw { code: "source_not_found", message: `no source with id ${id}`, position: null };
+      found.aliases = [...found.aliases, alias].sort();
+      return found;
+    },
+    async undo() {
+      const last = claims.pop();
+      if (!last) throw { code: "nothing_to_undo", message: "nothing to undo", position: null };
+      undone.push(last);
+      return operation(`Add claim “${last.selector.exact}”`, "undo");
+    },
+    async redo() {
+      const last = undone.pop();
+      if (!last) throw { code: "nothing_to_redo", message: "nothing to redo", position: null };
+      claims.push(last);
+      return operation(`Add claim “${last.selector.exact}”`, "redo");
     },
   };
 }
