@@ -39,6 +39,13 @@ function met(value, target) {
   return `❌ ${ms(value - target)} ms over (${Math.round(((value - target) / target) * 100)} %)`;
 }
 
+/** The range of the p95s of the tiny IPC calls, e.g. "4.0–5.0". */
+function tinyTail(ipc) {
+  const tails = [p95(ipc?.status), p95(ipc?.searchNothing)].filter((v) => v !== null).sort((a, b) => a - b);
+  if (tails.length === 0) return "–";
+  return tails[0] === tails[tails.length - 1] ? ms(tails[0]) : `${ms(tails[0])}–${ms(tails[tails.length - 1])}`;
+}
+
 function pctOf(share) {
   return typeof share === "number" ? `${Math.round(share * 100)} %` : "–";
 }
@@ -154,8 +161,10 @@ export function renderReport(run) {
   const busy = t.filter((x) => x.inFlightAtLastKey > 0).length;
   w();
   w(
-    `Keys were typed ${ms(p50(col(t, "meanGap")))} ms apart on average (60–180 ms at random), so typing paused past the debounce now and then: ` +
-      `${intermediate.reduce((a, b) => a + b, 0)} intermediate searches over ${t.length} queries; for ${busy} queries one was still running at the last keystroke.`,
+    `Keys were typed ${ms(p50(col(t, "meanGap")))} ms apart on average (60–180 ms at random): ${count(intermediate.reduce((a, b) => a + b, 0))} of the ` +
+      `${count(col(t, "keys").reduce((a, b) => a + b, 0) - t.length)} keystrokes before a query's last one started a search of their own ` +
+      "(the pause after them outlasted the debounce); " +
+      (busy === 0 ? "none was still running at a query's last keystroke." : `for ${busy} queries one was still running at the last keystroke.`),
   );
   w();
   w("Opening articles (click → first screenful):");
@@ -294,7 +303,7 @@ export function renderReport(run) {
     `- **Opening.** From the results of \`${run.open.query}\`: the 20 KB article ${open.twentyKay.length} times, each followed by one of ` +
       `${run.open.ids.ordinary.length} ordinary articles of different stories; then the 1 MB article ${open.oneMeg.length} times, likewise; after one untimed ` +
       "round. A WebDriver click on the result row; measured from the click handler to the paint of the article's first slice " +
-      "(ArticleBody renders 40,000 characters at once, the rest in later tasks).",
+      (Number.isFinite(run.firstSliceUnits) ? `(ArticleBody renders ${count(run.firstSliceUnits)} characters at once, the rest in later tasks).` : "(the rest follows in later tasks)."),
   );
   w(
     `- **Cold start.** ${cold.length} launches of the app (a new WebDriver session each, fresh WebKit data and config directories, the data directory ` +
@@ -328,7 +337,7 @@ function findings(run) {
     `). After it, search sent → painted is p50 ${ms(p50(after))} ms, p95 ${ms(p95(after))} ms: ` +
     `IPC p50 ${ms(p50(col(t, "ipc")))} ms / p95 ${ms(p95(col(t, "ipc")))} ms (\`Desk::search\` alone p50 ${ms(p50(run.core.map((c) => c.ms)))} ms, ` +
     `p95 ${ms(p95(run.core.map((c) => c.ms)))} ms), React p50 ${ms(p50(col(t, "render")))} ms, style/layout/paint and the frame p50 ${ms(p50(col(t, "paint")))} ms. ` +
-    `The IPC tail is not the core: tiny commands in a quiet page already show a p95 of ${ms(p95(run.ipc?.status))}–${ms(p95(run.ipc?.searchNothing))} ms ` +
+    `The IPC tail is not the core: tiny commands in a quiet page already show a p95 of ${tinyTail(run.ipc)} ms ` +
     "on these 2 CPUs, and while typing the answer also waits for the page's main thread, busy with the results of the previous keystrokes " +
     `(typing 60–180 ms apart fired ${col(t, "intermediateSearches").reduce((a, b) => a + b, 0)} intermediate searches over the ${t.length} queries). `;
   if (debounce >= TARGETS.keystrokeP95) {
@@ -379,7 +388,7 @@ function findings(run) {
     `**Cold start.** Median ${ms(p50(col(cold, "processToReadyPainted")))} ms, max ${ms(max(col(cold, "processToReadyPainted")))} ms from process start ` +
     `to a painted, focused search box${p50(col(cold, "processToReadyPainted")) <= TARGETS.coldStart ? ", within the target" : ""}. ` +
     `It is CPU-bound: the app and its WebKit processes use about ${ms(p50(col(cold, "cpuMs")))} ms of CPU by then on ${run.machine.nproc} CPUs, so ` +
-    "other work on the machine stretches it directly (runs of this benchmark with builds going on alongside measured 1.3–1.6 s). " +
+    "other work on the machine stretches it directly (earlier runs of this benchmark on 25 Nov 2026, with builds running alongside, measured 1.3–1.6 s). " +
     `About ${ms(nav)} ms pass before the page starts loading (GTK and WebKit start-up, the web and network processes, software OpenGL set-up), ` +
     `and ${ms(ready)} ms from navigation start to the painted desk. In that second part the desk waits for both \`stats\` and the first ` +
     "\`search\` (every article) before showing anything, and the first style and layout of the desk is costly: in a probe run with extra marks " +
