@@ -65,7 +65,7 @@ impl Collector for FacetCollector {
             outlets.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
         outlet.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         let mut year: Vec<(u64, u64)> = years.into_iter().collect();
-        year.sort_by(|a, b| b.0.cmp(&a.0));
+        year.sort_by_key(|(value, _)| std::cmp::Reverse(*value));
         let year = year
             .into_iter()
             .map(|(value, count)| FacetCount { value: value.to_string(), count })
@@ -78,15 +78,15 @@ impl SegmentCollector for SegmentFacets {
     type Fruit = SegmentCounts;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(ord) = self.outlets.as_ref().and_then(|c| c.ords().first(doc)) {
-            if let Some(count) = self.outlet_counts.get_mut(ord as usize) {
-                *count += 1;
-            }
+        if let Some(ord) = self.outlets.as_ref().and_then(|c| c.ords().first(doc))
+            && let Some(count) = self.outlet_counts.get_mut(ord as usize)
+        {
+            *count += 1;
         }
-        if let Some(year) = self.years.as_ref().and_then(|c| c.first(doc)) {
-            if let Some(count) = self.year_counts.get_mut(year.wrapping_sub(FIRST_YEAR) as usize) {
-                *count += 1;
-            }
+        if let Some(year) = self.years.as_ref().and_then(|c| c.first(doc))
+            && let Some(count) = self.year_counts.get_mut(year.wrapping_sub(FIRST_YEAR) as usize)
+        {
+            *count += 1;
         }
     }
 

@@ -50,6 +50,9 @@ struct CommitPayload {
     schema: u32,
 }
 
+/// Total, the page of (id, score), and the facets: what one pass collects.
+type Collected = (u64, Vec<(ArticleId, f32)>, claimdesk_domain::Facets);
+
 /// One page of matches, before the store fills in titles and snippets.
 pub struct Found {
     pub total: u64,
@@ -224,7 +227,7 @@ impl SearchIndex {
         sort: SortOrder,
         limit: usize,
         offset: usize,
-    ) -> Result<(u64, Vec<(ArticleId, f32)>, claimdesk_domain::Facets)> {
+    ) -> Result<Collected> {
         // Tantivy's top-k collector needs room for at least one document.
         let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         let (docs, count, facets) = match sort {
