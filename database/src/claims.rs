@@ -102,39 +102,44 @@ impl Store {
 
     /// The claims `filter` lets through, by article and position in it.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
-        let mut conditions = vec!["1".to_string()];
-        let mut params = Vec::new();
-        let mut narrow = |condition: &str, values: Vec<SqlValue>| {
-            conditions.push(condition.to_string());
-            params.extend(values);
-        };
-        if let Some(source) = filter.source {
-            narrow("c.id IN (SELECT claim_id FROM attributions WHERE source_id = ?)", vec![SqlValue::Integer(source)]);
-        }
-        if let Some(status) = filter.status {
-            narrow("c.status = ?", vec![SqlValue::Text(status.as_str().into())]);
-        }
-        if let Some(credibility) = filter.credibility {
-            narrow("c.credibility = ?", vec![SqlValue::Integer(credibility.into())]);
-        }
-        if let Some(tag) = &filter.tag {
-            narrow(
-                "c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name_key = ?)",
-                vec![SqlValue::Text(lookup_key(tag))],
-            );
-        }
-        if let Some(article) = filter.article {
-            narrow("c.article_id = ?", vec![SqlValue::Integer(article)]);
-        }
-        if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            // SQLite's lower() folds ASCII only; claims full-text search is
-            // for the index to do later.
-            let text = SqlValue::Text(text.to_lowercase());
-            narrow("(instr(lower(c.exact), ?) > 0 OR instr(lower(c.note), ?) > 0)", vec![text.clone(), text]);
-        }
-        let condition = conditions.join(" AND ");
+        let (condition, params) = filter_condition(filter);
         self.read(|conn| load(conn, &condition, params))
     }
+}
+
+/// The SQL condition over `claims c` that `filter` sets, with its parameters.
+pub(crate) fn filter_condition(filter: &ClaimFilter) -> (String, Vec<SqlValue>) {
+    let mut conditions = vec!["1".to_string()];
+    let mut params = Vec::new();
+    let mut narrow = |condition: &str, values: Vec<SqlValue>| {
+        conditions.push(condition.to_string());
+        params.extend(values);
+    };
+    if let Some(source) = filter.source {
+        narrow("c.id IN (SELECT claim_id FROM attributions WHERE source_id = ?)", vec![SqlValue::Integer(source)]);
+    }
+    if let Some(status) = filter.status {
+        narrow("c.status = ?", vec![SqlValue::Text(status.as_str().into())]);
+    }
+    if let Some(credibility) = filter.credibility {
+        narrow("c.credibility = ?", vec![SqlValue::Integer(credibility.into())]);
+    }
+    if let Some(tag) = &filter.tag {
+        narrow(
+            "c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name_key = ?)",
+            vec![SqlValue::Text(lookup_key(tag))],
+        );
+    }
+    if let Some(article) = filter.article {
+        narrow("c.article_id = ?", vec![SqlValue::Integer(article)]);
+    }
+    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        // SQLite's lower() folds ASCII only; claims full-text search is
+        // for the index to do later.
+        let text = SqlValue::Text(text.to_lowercase());
+        narrow("(instr(lower(c.exact), ?) > 0 OR instr(lower(c.note), ?) > 0)", vec![text.clone(), text]);
+    }
+    (conditions.join(" AND "), params)
 }
 
 fn selector_row(selector: &Selector) -> Row {
@@ -183,7 +188,7 @@ fn set_chain(op: &mut OpTx<'_>, claim: ClaimId, chain: &[ChainLink]) -> Result<b
 }
 
 /// Claims matching `condition` (over `claims c`), with chains and tags.
-fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec<Claim>> {
+pub(crate) fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec<Claim>> {
     let sql = format!(
         "SELECT c.id, c.article_id, c.exact, c.prefix, c.suffix, c.span_start, c.span_end, c.kind, c.status,
                 c.credibility, c.note, c.anchor, c.created_at, c.updated_at

@@ -9,6 +9,7 @@
 
 mod articles;
 mod audit;
+mod claim_pages;
 mod claims;
 mod error;
 mod links;

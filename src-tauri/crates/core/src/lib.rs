@@ -10,6 +10,7 @@
 mod claims;
 mod desk;
 mod error;
+mod export_reads;
 mod history;
 mod import;
 mod quote;
