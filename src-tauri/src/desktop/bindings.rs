@@ -56,9 +56,7 @@ fn declarations() -> String {
         Stats::decl(&cfg),
         Timestamp::decl(&cfg),
     ];
-    let mut out = String::from(
-        "// Generated from the Rust types by `make bindings`. Do not edit.\n",
-    );
+    let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit.\n");
     for decl in decls {
         out.push_str("\nexport ");
         out.push_str(&decl);
@@ -76,9 +74,5 @@ fn bindings_are_fresh() {
         return;
     }
     let found = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        found == expected,
-        "{} is stale: run `make bindings` and commit the result",
-        path.display()
-    );
+    assert!(found == expected, "{} is stale: run `make bindings` and commit the result", path.display());
 }
