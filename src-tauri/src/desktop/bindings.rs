@@ -20,6 +20,7 @@ fn declarations() -> String {
     let decls = [
         Article::decl(&cfg),
         ArticleView::decl(&cfg),
+        AnchorReview::decl(&cfg),
         AnchorState::decl(&cfg),
         Attribution::decl(&cfg),
         ChainLink::decl(&cfg),
@@ -29,6 +30,7 @@ fn declarations() -> String {
         ClaimKind::decl(&cfg),
         ClaimPatch::decl(&cfg),
         ClaimStatus::decl(&cfg),
+        ReviewReason::decl(&cfg),
         CommandError::decl(&cfg),
         DeskStatus::decl(&cfg),
         FacetCount::decl(&cfg),

@@ -10,9 +10,11 @@
 mod claims;
 mod desk;
 mod error;
+mod follow;
 mod history;
 mod import;
 mod quote;
+mod reanchor;
 mod samples;
 mod sources;
 mod sync;
