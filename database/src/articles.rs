@@ -1,10 +1,15 @@
 //! Articles: batched inserts with duplicate detection, and reads.
 
-use claimdesk_domain::{Article, ArticleId, NewArticle, Origin, SourceFormat, Timestamp};
-use rusqlite::{Row, params, params_from_iter};
+use claimdesk_domain::{
+    AnchorReview, AnchorState, Article, ArticleId, ClaimId, NewArticle, Origin, Selector, SourceFormat, Span, Timestamp,
+};
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 use serde_json::json;
 
 use crate::audit::{self, NewEntry};
+use crate::claims::span_columns;
+use crate::operations::Action;
+use crate::rows::{ARTICLES, ATTRIBUTIONS, CLAIMS, row};
 use crate::{Result, Store, StoreError};
 
 /// One article of a batch that was stored.
@@ -25,11 +30,23 @@ pub struct HitText {
     pub body: String,
 }
 
+/// An article of a batch whose URL is already stored with other text: a new
+/// version of that article, left for the caller to replace (its claims must
+/// be re-anchored first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangedArticle {
+    /// The stored article with the same URL (the newest, if several).
+    pub id: ArticleId,
+    pub batch_index: usize,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InsertOutcome {
     pub inserted: Vec<InsertedArticle>,
     /// Positions in the batch of articles whose content was already stored.
     pub duplicates: Vec<usize>,
+    /// New versions of stored articles; not written.
+    pub changed: Vec<ChangedArticle>,
     /// The change sequence number of the last audit row written (0 if none).
     pub last_seq: i64,
 }
@@ -40,13 +57,18 @@ const COLUMNS: &str = "id, title, body, outlet, author, url, published, language
 impl Store {
     /// Stores a batch of articles in one transaction, each with its audit row.
     /// Articles whose content hash is already stored (or repeated in the batch)
-    /// are skipped and reported as duplicates.
+    /// are skipped and reported as duplicates; articles whose URL is stored
+    /// with other content are reported as changed, and not written.
     pub fn insert_articles(&self, batch: &[NewArticle], actor: &str) -> Result<InsertOutcome> {
         self.write(|conn| {
             let tx = conn.transaction()?;
             let mut outcome = InsertOutcome::default();
             let now = audit::now_ms();
             {
+                let mut by_url = tx.prepare_cached(
+                    "SELECT id, (SELECT count(*) FROM articles WHERE content_hash = ?2)
+                     FROM articles WHERE url = ?1 ORDER BY id DESC LIMIT 1",
+                )?;
                 let mut insert = tx.prepare_cached(
                     "INSERT INTO articles (title, body, outlet, author, url, published, language,
                          content_hash, origin_path, origin_format, origin_record, imported_at)
@@ -54,6 +76,15 @@ impl Store {
                      ON CONFLICT (content_hash) DO NOTHING",
                 )?;
                 for (batch_index, article) in batch.iter().enumerate() {
+                    if let Some(url) = &article.url {
+                        let stored = by_url
+                            .query_row(params![url, article.content_hash], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?)))
+                            .optional()?;
+                        if let Some((id, 0)) = stored {
+                            outcome.changed.push(ChangedArticle { id, batch_index });
+                            continue;
+                        }
+                    }
                     let changed = insert.execute(params![
                         article.title,
                         article.body,
@@ -107,6 +138,14 @@ impl Store {
         Ok(self.articles(&[id])?.pop())
     }
 
+    /// The newest article stored with this URL.
+    pub fn article_by_url(&self, url: &str) -> Result<Option<Article>> {
+        self.read(|conn| {
+            let sql = format!("SELECT {COLUMNS} FROM articles WHERE url = ?1 ORDER BY id DESC LIMIT 1");
+            conn.prepare_cached(&sql)?.query_row([url], row_to_article).optional()?.transpose()
+        })
+    }
+
     /// The stored articles among `ids`, in the order of `ids`; unknown ids are left out.
     pub fn articles(&self, ids: &[ArticleId]) -> Result<Vec<Article>> {
         if ids.is_empty() {
@@ -131,9 +170,8 @@ impl Store {
     /// primary key with one cached statement.
     pub fn hit_texts(&self, ids: &[ArticleId]) -> Result<Vec<HitText>> {
         self.read(|conn| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id, title, outlet, published, body FROM articles WHERE id = ?1",
-            )?;
+            let mut stmt =
+                conn.prepare_cached("SELECT id, title, outlet, published, body FROM articles WHERE id = ?1")?;
             let mut found = Vec::with_capacity(ids.len());
             for id in ids {
                 let row = stmt.query_row([id], |row| {
@@ -199,4 +237,75 @@ fn row_to_article(row: &Row<'_>) -> rusqlite::Result<Result<Article>> {
         origin: Origin { path: row.get(9)?, format, record: row.get(11)? },
         imported_at: Timestamp(row.get(12)?),
     }))
+}
+
+/// Where a claim goes when its article's text is replaced: the new selector
+/// and anchor state that re-anchoring found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reanchored {
+    pub claim: ClaimId,
+    pub selector: Selector,
+    pub anchor: AnchorState,
+    pub review: Option<AnchorReview>,
+    /// The cue and mention spans of each link of its chain, by position.
+    pub chain: Vec<(Option<Span>, Option<Span>)>,
+}
+
+impl Store {
+    /// Replaces an article's text and metadata with a new version, and moves
+    /// its claims as `claims` says, as one operation (undo brings the old text
+    /// and spans back). Returns the change sequence of its last audit row.
+    pub fn replace_article(
+        &self,
+        id: ArticleId,
+        article: &NewArticle,
+        claims: &[Reanchored],
+        action: &Action<'_>,
+    ) -> Result<i64> {
+        let (seq, _) = self.operation(action, |op| {
+            op.update(
+                &ARTICLES,
+                id,
+                row! {
+                    "title": article.title,
+                    "body": article.body,
+                    "outlet": article.outlet,
+                    "author": article.author,
+                    "url": article.url,
+                    "published": article.published.map(Timestamp::seconds),
+                    "language": article.language,
+                    "content_hash": article.content_hash,
+                    "origin_path": article.origin.path,
+                    "origin_format": article.origin.format.as_str(),
+                    "origin_record": article.origin.record,
+                    "imported_at": op.now(),
+                },
+            )?;
+            for claim in claims {
+                // Plain strings and numbers: serializing cannot fail.
+                let review = claim.review.as_ref().map(|review| json!(review).to_string());
+                let mut fields = row! {
+                    "exact": claim.selector.exact,
+                    "prefix": claim.selector.prefix,
+                    "suffix": claim.selector.suffix,
+                    "span_start": claim.selector.start,
+                    "span_end": claim.selector.end,
+                    "anchor": claim.anchor.as_str(),
+                };
+                fields.insert("review".into(), review.map_or(serde_json::Value::Null, serde_json::Value::String));
+                let mut chain_changed = false;
+                for (position, (cue, mention)) in claim.chain.iter().enumerate() {
+                    let link: i64 = op.tx.query_row(
+                        "SELECT id FROM attributions WHERE claim_id = ?1 AND position = ?2",
+                        params![claim.claim, position as i64],
+                        |r| r.get(0),
+                    )?;
+                    chain_changed |= op.update(&ATTRIBUTIONS, link, span_columns(*cue, *mention))?;
+                }
+                op.update_stamped(&CLAIMS, claim.claim, fields, chain_changed)?;
+            }
+            Ok(op.tx.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| r.get(0))?)
+        })?;
+        Ok(seq)
+    }
 }

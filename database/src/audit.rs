@@ -32,6 +32,9 @@ pub struct Change {
     pub seq: i64,
     pub entity: String,
     pub entity_id: i64,
+    /// Whether an operation of the analyst (or its undo) made it; imports
+    /// are not operations.
+    pub by_operation: bool,
 }
 
 pub(crate) struct NewEntry<'a> {
@@ -68,10 +71,7 @@ pub(crate) fn append(tx: &Transaction<'_>, at_ms: i64, entry: &NewEntry<'_>) -> 
 }
 
 pub(crate) fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 impl Store {
@@ -84,10 +84,10 @@ impl Store {
     pub fn changes_since(&self, seq: i64, limit: usize) -> Result<Vec<Change>> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, entity, entity_id FROM audit_log WHERE id > ?1 ORDER BY id LIMIT ?2",
+                "SELECT id, entity, entity_id, operation IS NOT NULL FROM audit_log WHERE id > ?1 ORDER BY id LIMIT ?2",
             )?;
             let rows = stmt.query_map(params![seq, limit as i64], |row| {
-                Ok(Change { seq: row.get(0)?, entity: row.get(1)?, entity_id: row.get(2)? })
+                Ok(Change { seq: row.get(0)?, entity: row.get(1)?, entity_id: row.get(2)?, by_operation: row.get(3)? })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })

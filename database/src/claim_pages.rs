@@ -10,7 +10,7 @@ use crate::{Result, Store};
 impl Store {
     /// At most `limit` of the claims `filter` lets through whose id is greater
     /// than `after`, in id order. The next page starts after the last id.
-    pub fn claims_after(&self, filter: &ClaimFilter, after: ClaimId, limit: usize) -> Result<Vec<Claim>> {
+    pub fn claims_page(&self, filter: &ClaimFilter, after: ClaimId, limit: usize) -> Result<Vec<Claim>> {
         let (condition, mut params) = filter_condition(filter);
         // The page is chosen by id in a subquery, so that `load` (which sorts
         // by article) reads chains and tags for exactly these claims.

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use claimdesk_domain::{
-    AnchorState, Attribution, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimKind, ClaimPatch, ClaimStatus,
-    NewClaim, Selector, SourceKind, SourceRef, Span, Timestamp,
+    AnchorReview, AnchorState, Attribution, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimKind, ClaimPatch,
+    ClaimStatus, NewClaim, Selector, SourceKind, SourceRef, Span, Timestamp,
 };
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params_from_iter};
@@ -19,6 +19,18 @@ impl Store {
     /// Stores a claim with its chain and tags as one operation. The caller
     /// has checked the claim against its article and the chain's rules.
     pub fn create_claim(&self, claim: &NewClaim, action: &Action<'_>) -> Result<ClaimId> {
+        self.create_claim_anchored(claim, AnchorState::Anchored, None, action)
+    }
+
+    /// Like `create_claim`, with the anchor state re-anchoring found (a claim
+    /// imported from elsewhere may need review).
+    pub fn create_claim_anchored(
+        &self,
+        claim: &NewClaim,
+        anchor: AnchorState,
+        review: Option<&AnchorReview>,
+        action: &Action<'_>,
+    ) -> Result<ClaimId> {
         let (id, _) = self.operation(action, |op| {
             let now = op.now();
             let mut fields = selector_row(&claim.selector);
@@ -28,10 +40,14 @@ impl Store {
                 "status": claim.status.as_str(),
                 "credibility": claim.credibility,
                 "note": claim.note,
-                "anchor": AnchorState::Anchored.as_str(),
+                "anchor": anchor.as_str(),
+                "review": review.map(|review| serde_json::json!(review).to_string()),
                 "created_at": now,
                 "updated_at": now,
             });
+            if let Some(uid) = &claim.uid {
+                fields.extend(row! { "uid": uid });
+            }
             let id = op.insert(&CLAIMS, fields)?;
             set_chain(op, id, &claim.chain)?;
             set_claim_tags(op, id, &claim.tags)?;
@@ -61,6 +77,11 @@ impl Store {
         }
         if let Some(anchor) = patch.anchor {
             fields.extend(row! { "anchor": anchor.as_str() });
+        }
+        // A claim put back on a span, or confirmed where it is, has nothing
+        // left to review.
+        if fields.get("anchor").and_then(|a| a.as_str()) == Some(AnchorState::Anchored.as_str()) {
+            fields.extend(row! { "review": None::<String> });
         }
         let (changed, _) = self.operation(action, |op| {
             let mut parts_changed = false;
@@ -100,6 +121,30 @@ impl Store {
         Ok(self.read(|conn| load(conn, "c.id = ?", vec![SqlValue::Integer(id)]))?.pop())
     }
 
+    /// The stored claims among `ids`, by article and position; unknown ids
+    /// are left out.
+    pub fn claims_with_ids(&self, ids: &[ClaimId]) -> Result<Vec<Claim>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let condition = format!("c.id IN ({})", vec!["?"; ids.len()].join(","));
+        self.read(|conn| load(conn, &condition, ids.iter().map(|id| SqlValue::Integer(*id)).collect()))
+    }
+
+    /// The claims whose id is greater than `after`, at most `limit`, by id:
+    /// the way to walk every claim without holding them all.
+    pub fn claims_after(&self, after: ClaimId, limit: usize) -> Result<Vec<Claim>> {
+        let mut claims = self.read(|conn| {
+            load(
+                conn,
+                "c.id IN (SELECT id FROM claims WHERE id > ? ORDER BY id LIMIT ?)",
+                vec![SqlValue::Integer(after), SqlValue::Integer(limit as i64)],
+            )
+        })?;
+        claims.sort_by_key(|c| c.id);
+        Ok(claims)
+    }
+
     /// The claims `filter` lets through, by article and position in it.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
         let (condition, params) = filter_condition(filter);
@@ -130,6 +175,9 @@ pub(crate) fn filter_condition(filter: &ClaimFilter) -> (String, Vec<SqlValue>) 
             vec![SqlValue::Text(lookup_key(tag))],
         );
     }
+    if let Some(anchor) = filter.anchor {
+        narrow("c.anchor = ?", vec![SqlValue::Text(anchor.as_str().into())]);
+    }
     if let Some(article) = filter.article {
         narrow("c.article_id = ?", vec![SqlValue::Integer(article)]);
     }
@@ -142,6 +190,16 @@ pub(crate) fn filter_condition(filter: &ClaimFilter) -> (String, Vec<SqlValue>) 
     (conditions.join(" AND "), params)
 }
 
+/// The `review` column: JSON of an `AnchorReview`, or NULL.
+fn review(row: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Option<AnchorReview>> {
+    let Some(json) = row.get::<_, Option<String>>(index)? else {
+        return Ok(None);
+    };
+    serde_json::from_str(&json)
+        .map(Some)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
+}
+
 fn selector_row(selector: &Selector) -> Row {
     row! {
         "exact": selector.exact,
@@ -149,6 +207,19 @@ fn selector_row(selector: &Selector) -> Row {
         "suffix": selector.suffix,
         "span_start": selector.start,
         "span_end": selector.end,
+    }
+}
+
+/// The cue and mention columns of an attribution row.
+pub(crate) fn span_columns(cue: Option<Span>, mention: Option<Span>) -> Row {
+    let span = |span: Option<Span>| (span.map(|s| s.start), span.map(|s| s.end));
+    let (cue_start, cue_end) = span(cue);
+    let (mention_start, mention_end) = span(mention);
+    row! {
+        "cue_start": cue_start,
+        "cue_end": cue_end,
+        "mention_start": mention_start,
+        "mention_end": mention_end,
     }
 }
 
@@ -166,19 +237,13 @@ fn set_chain(op: &mut OpTx<'_>, claim: ClaimId, chain: &[ChainLink]) -> Result<b
         changed = true;
     }
     for (position, link) in chain.iter().enumerate() {
-        let span = |span: Option<Span>| (span.map(|s| s.start), span.map(|s| s.end));
-        let (cue_start, cue_end) = span(link.cue);
-        let (mention_start, mention_end) = span(link.mention);
-        let fields = row! {
+        let mut fields = row! {
             "claim_id": claim,
             "position": position,
             "source_id": link.source,
             "role": link.role.as_str(),
-            "cue_start": cue_start,
-            "cue_end": cue_end,
-            "mention_start": mention_start,
-            "mention_end": mention_end,
         };
+        fields.extend(span_columns(link.cue, link.mention));
         changed |= match current.get(position) {
             Some(row) => op.update(&ATTRIBUTIONS, *row, fields)?,
             None => op.insert(&ATTRIBUTIONS, fields).map(|_| true)?,
@@ -191,13 +256,14 @@ fn set_chain(op: &mut OpTx<'_>, claim: ClaimId, chain: &[ChainLink]) -> Result<b
 pub(crate) fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec<Claim>> {
     let sql = format!(
         "SELECT c.id, c.article_id, c.exact, c.prefix, c.suffix, c.span_start, c.span_end, c.kind, c.status,
-                c.credibility, c.note, c.anchor, c.created_at, c.updated_at
+                c.credibility, c.note, c.anchor, c.created_at, c.updated_at, c.uid, c.review
          FROM claims c WHERE {condition} ORDER BY c.article_id, c.span_start, c.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(&params), |row| {
         Ok(Claim {
             id: row.get(0)?,
+            uid: row.get(14)?,
             article: row.get(1)?,
             selector: Selector {
                 exact: row.get(2)?,
@@ -211,6 +277,7 @@ pub(crate) fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) ->
             credibility: row.get(9)?,
             note: row.get(10)?,
             anchor: word(row, 11, AnchorState::parse)?,
+            review: review(row, 15)?,
             tags: Vec::new(),
             chain: Vec::new(),
             created: Timestamp(row.get(12)?),

@@ -6,7 +6,9 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("the database was written by a newer Claimdesk (schema version {found}, this version knows up to {supported}); upgrade Claimdesk to open it")]
+    #[error(
+        "the database was written by a newer Claimdesk (schema version {found}, this version knows up to {supported}); upgrade Claimdesk to open it"
+    )]
     TooNew { found: u32, supported: u32 },
     #[error("not a Claimdesk database (application id {0:#x})")]
     NotClaimdesk(i32),

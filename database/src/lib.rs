@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use articles::{HitText, InsertOutcome, InsertedArticle};
+pub use articles::{ChangedArticle, HitText, InsertOutcome, InsertedArticle, Reanchored};
 pub use audit::{AuditEntry, Change};
 pub use error::{Result, StoreError};
 pub use migrations::SCHEMA_VERSION;

@@ -13,6 +13,7 @@ pub(crate) const APPLICATION_ID: i32 = 0x434C_4D44;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_articles_and_audit_log.sql"),
     include_str!("../migrations/0002_claims_sources_and_operations.sql"),
+    include_str!("../migrations/0003_uids_and_anchor_review.sql"),
 ];
 
 /// The schema version this build writes.

@@ -91,7 +91,7 @@ impl OpTx<'_> {
     fn reverse(&mut self, entry: &LoggedChange) -> Result<()> {
         let table = rows::table_of(&entry.entity)?;
         let current = rows::read(&self.tx, table, entry.entity_id)?;
-        if current.as_ref() != entry.after.as_ref() {
+        if !still_as_left(current.as_ref(), entry.after.as_ref()) {
             return Err(StoreError::Corrupt(format!(
                 "cannot reverse change {}: {} {} was changed outside Claimdesk's history",
                 entry.seq, table.entity, entry.entity_id
@@ -136,6 +136,16 @@ impl OpTx<'_> {
         audit::append(&self.tx, self.at_ms, &entry)?;
         self.changes += 1;
         Ok(())
+    }
+}
+
+/// Whether a row is as an audit entry left it. Columns added by later
+/// migrations are missing from older entries' JSON; they are not compared.
+fn still_as_left(current: Option<&Row>, after: Option<&Row>) -> bool {
+    match (current, after) {
+        (None, None) => true,
+        (Some(current), Some(after)) => after.iter().all(|(column, value)| current.get(column) == Some(value)),
+        _ => false,
     }
 }
 
@@ -204,7 +214,9 @@ impl Store {
     ) -> Result<Option<Operation>> {
         let written = self.write(|conn| {
             let tx = lock(conn)?;
-            let Some(target) = pick(&stacks_after(&tx, None)?) else { return Ok(None) };
+            let Some(target) = pick(&stacks_after(&tx, None)?) else {
+                return Ok(None);
+            };
             let label = operation(&tx, target)?.label;
             let mut op = start(tx, &Action { actor, label }, step(target))?;
             for change in logged_changes(&op.tx, target)?.iter().rev() {

@@ -29,6 +29,7 @@ impl Store {
                     "description": source.description,
                     "created_at": now,
                     "updated_at": now,
+                    "uid": source.uid,
                 },
             )?;
             for alias in &source.aliases {
@@ -206,7 +207,7 @@ fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec
     let sql = format!(
         "SELECT s.id, s.name, s.kind, a.id, a.name, a.kind, s.reliability, s.reliability_rationale,
                 s.description, s.created_at, s.updated_at,
-                (SELECT count(DISTINCT claim_id) FROM attributions WHERE source_id = s.id)
+                (SELECT count(DISTINCT claim_id) FROM attributions WHERE source_id = s.id), s.uid
          FROM sources s LEFT JOIN sources a ON a.id = s.affiliation_id
          WHERE {condition} ORDER BY s.name_key, s.id"
     );
@@ -218,6 +219,7 @@ fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec
         };
         Ok(Source {
             id: row.get(0)?,
+            uid: row.get(12)?,
             name: row.get(1)?,
             kind: word(row, 2, SourceKind::parse)?,
             affiliation,

@@ -69,8 +69,12 @@ impl Store {
     /// False when the article did not carry the tag. The tag itself stays.
     pub fn untag_article(&self, article: ArticleId, tag: &str, action: &Action<'_>) -> Result<bool> {
         let (removed, _) = self.operation(action, |op| {
-            let Some(tag) = tag_id(&op.tx, &lookup_key(tag))? else { return Ok(false) };
-            let Some(row) = article_tag(&op.tx, article, tag)? else { return Ok(false) };
+            let Some(tag) = tag_id(&op.tx, &lookup_key(tag))? else {
+                return Ok(false);
+            };
+            let Some(row) = article_tag(&op.tx, article, tag)? else {
+                return Ok(false);
+            };
             op.delete(&ARTICLE_TAGS, row)?;
             Ok(true)
         })?;

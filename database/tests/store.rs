@@ -73,10 +73,7 @@ fn a_newer_database_is_refused_and_left_alone() {
     let path = dir.path().join("db.sqlite3");
     drop(Store::open(&path).unwrap());
     let future = SCHEMA_VERSION + 5;
-    rusqlite::Connection::open(&path)
-        .unwrap()
-        .pragma_update(None, "user_version", future)
-        .unwrap();
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", future).unwrap();
     match Store::open(&path) {
         Err(StoreError::TooNew { found, supported }) => {
             assert_eq!((found, supported), (future, SCHEMA_VERSION));
@@ -84,10 +81,8 @@ fn a_newer_database_is_refused_and_left_alone() {
         Err(other) => panic!("expected TooNew, got {other}"),
         Ok(_) => panic!("expected TooNew, the newer database was opened"),
     }
-    let version: u32 = rusqlite::Connection::open(&path)
-        .unwrap()
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .unwrap();
+    let version: u32 =
+        rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
     assert_eq!(version, future);
 }
 

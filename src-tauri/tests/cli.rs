@@ -12,21 +12,15 @@ fn fixtures(folder: &str) -> PathBuf {
 }
 
 fn claimdesk(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimdesk"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_claimdesk")).arg("--data").arg(data).args(args).output().unwrap()
 }
 
 /// Runs and parses stdout as one JSON value, insisting on `code`.
 fn json(data: &Path, args: &[&str], code: i32) -> Value {
     let out = claimdesk(data, args);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("{args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]
@@ -84,11 +78,8 @@ fn batch_search_prints_one_line_per_query_and_reports_bad_ones() {
     std::fs::write(&queries, "Quorvex\ntitle:(bad\n\"Lumora Expo\"\n").unwrap();
     let out = claimdesk(data.path(), &["search", "--queries", queries.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(1), "one query was malformed");
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["total"], 1);
     assert_eq!(lines[1]["error"]["code"], "query_syntax");

@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use claimdesk_core::domain::{
-    ArticleId, CREDIBILITY_NOT_JUDGED, ChainLink, ChainRole, Claim, ClaimFilter, ClaimKind, ClaimStatus, NewClaim,
-    NewSource, QuoteQuery, Source, SourceKind,
+    AnchorState, ArticleId, CREDIBILITY_NOT_JUDGED, ChainLink, ChainRole, Claim, ClaimFilter, ClaimKind, ClaimStatus,
+    NewClaim, NewSource, QuoteQuery, Source, SourceKind,
 };
 use claimdesk_core::{Desk, DeskError};
 
@@ -71,6 +71,9 @@ pub struct ClaimsArgs {
     /// Words in the quote or the note
     #[arg(long)]
     text: Option<String>,
+    /// Only claims that re-anchoring left for review (their article's text changed)
+    #[arg(long)]
+    needs_review: bool,
     /// Print a JSON array
     #[arg(long)]
     json: bool,
@@ -91,6 +94,7 @@ pub fn run(desk: &Desk, command: ClaimCommand) -> anyhow::Result<ExitCode> {
         None => Vec::new(),
     };
     let claim = desk.create_claim(&NewClaim {
+        uid: None,
         article: args.article,
         selector,
         kind: args.kind,
@@ -129,6 +133,7 @@ pub fn list(desk: &Desk, args: ClaimsArgs) -> anyhow::Result<ExitCode> {
         tag: args.tag,
         article: args.article,
         text: args.text,
+        anchor: args.needs_review.then_some(AnchorState::NeedsReview),
     })?;
     if args.json {
         println!("{}", serde_json::to_string(&claims)?);

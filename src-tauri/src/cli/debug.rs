@@ -37,6 +37,7 @@ pub fn run(desk: &Desk, command: DebugCommand) -> anyhow::Result<ExitCode> {
         let start = (n * 7_919) % length.saturating_sub(45).max(1);
         let span = Span { start, end: (start + 5 + n % 40).min(length) };
         desk.create_claim(&NewClaim {
+            uid: None,
             article: article.id,
             selector: desk.select_span(article.id, span)?,
             kind: ClaimKind::FactualAssertion,

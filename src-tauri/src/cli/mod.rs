@@ -148,10 +148,8 @@ fn open(data_dir: &Path) -> anyhow::Result<Desk> {
 }
 
 fn anchor_test(cases: &Path) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(cases)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", cases.display()))?;
-    let results = claimdesk_anchor::run_cases(&text)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", cases.display()))?;
+    let text = std::fs::read_to_string(cases).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", cases.display()))?;
+    let results = claimdesk_anchor::run_cases(&text).map_err(|e| anyhow::anyhow!("{}: {e}", cases.display()))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for result in results {
         serde_json::to_writer(&mut out, &result)?;

@@ -66,7 +66,9 @@ fn batch(desk: &Desk, file: &PathBuf, request: impl Fn(&str) -> SearchRequest) -
         match desk.search(&request(&query)) {
             Ok(results) => serde_json::to_writer(&mut out, &results)?,
             Err(e) => {
-                let DeskError::Query { message, position } = &e else { return Err(e.into()) };
+                let DeskError::Query { message, position } = &e else {
+                    return Err(e.into());
+                };
                 any_failed = true;
                 let error = json!({"code": e.code(), "message": message, "position": position});
                 serde_json::to_writer(&mut out, &json!({"query": query, "error": error}))?;

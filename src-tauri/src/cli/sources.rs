@@ -74,6 +74,7 @@ pub fn run(desk: &Desk, command: SourceCommand) -> anyhow::Result<ExitCode> {
         SourceCommand::Add(args) => {
             let affiliation = args.affiliation.as_deref().map(|name| resolve(desk, name)).transpose()?;
             let source = desk.create_source(&NewSource {
+                uid: None,
                 name: args.name,
                 kind: args.kind,
                 affiliation: affiliation.map(|a| a.id),

@@ -20,6 +20,7 @@ fn declarations() -> String {
     let decls = [
         Article::decl(&cfg),
         ArticleView::decl(&cfg),
+        AnchorReview::decl(&cfg),
         AnchorState::decl(&cfg),
         Attribution::decl(&cfg),
         ChainLink::decl(&cfg),
@@ -29,6 +30,7 @@ fn declarations() -> String {
         ClaimKind::decl(&cfg),
         ClaimPatch::decl(&cfg),
         ClaimStatus::decl(&cfg),
+        ReviewReason::decl(&cfg),
         CommandError::decl(&cfg),
         DeskStatus::decl(&cfg),
         FacetCount::decl(&cfg),
@@ -56,9 +58,7 @@ fn declarations() -> String {
         Stats::decl(&cfg),
         Timestamp::decl(&cfg),
     ];
-    let mut out = String::from(
-        "// Generated from the Rust types by `make bindings`. Do not edit.\n",
-    );
+    let mut out = String::from("// Generated from the Rust types by `make bindings`. Do not edit.\n");
     for decl in decls {
         out.push_str("\nexport ");
         out.push_str(&decl);
@@ -76,9 +76,5 @@ fn bindings_are_fresh() {
         return;
     }
     let found = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        found == expected,
-        "{} is stale: run `make bindings` and commit the result",
-        path.display()
-    );
+    assert!(found == expected, "{} is stale: run `make bindings` and commit the result", path.display());
 }

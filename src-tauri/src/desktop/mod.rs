@@ -72,8 +72,7 @@ fn open_in_background(app: &tauri::AppHandle, data_dir: &Path) {
     let mut report = |progress: IndexProgress| {
         let _ = app.emit(events::OPEN_PROGRESS, progress);
     };
-    let opened = Desk::open_with(data_dir, &DeskOptions::default(), &mut report)
-        .map_err(CommandError::from);
+    let opened = Desk::open_with(data_dir, &DeskOptions::default(), &mut report).map_err(CommandError::from);
     let state = app.state::<DeskState>();
     let status = state.set(opened);
     let _ = app.emit(events::STATUS, status);

@@ -96,6 +96,8 @@ describe("selectionSpan", () => {
 function claim(id: number, start: number, end: number, status: Claim["status"] = "unverified"): Claim {
   return {
     id,
+    uid: `claim-${id}`,
+    review: null,
     article: 1,
     selector: { exact: "", prefix: "", suffix: "", start, end },
     kind: "quote",

@@ -37,10 +37,7 @@ pub enum Anchoring {
     /// The best approximate place: `edits` code points inserted, deleted or
     /// substituted in `exact` (0 when the exact quote was found but its
     /// context did not single it out). To be confirmed by a person.
-    Fuzzy {
-        position: TextPosition,
-        edits: usize,
-    },
+    Fuzzy { position: TextPosition, edits: usize },
     /// Nothing close enough: the claim keeps its old selectors and waits for
     /// a person.
     NeedsReview,
@@ -56,10 +53,7 @@ pub fn reanchor(new_text: &str, quote: &TextQuote, old: TextPosition) -> Anchori
     }
     match best_match(new_text, quote, Some(old.start)) {
         Some(found) if found.edits == 0 && found.position == old => Anchoring::Unchanged(old),
-        Some(found) => Anchoring::Fuzzy {
-            position: found.position,
-            edits: found.edits,
-        },
+        Some(found) => Anchoring::Fuzzy { position: found.position, edits: found.edits },
         None => Anchoring::NeedsReview,
     }
 }
@@ -92,10 +86,7 @@ mod tests {
     #[test]
     fn untouched_text_is_unchanged() {
         let text = "Le maire a dit : « la ville paiera ».";
-        assert_eq!(
-            edit(text, at(17, 36), text),
-            Anchoring::Unchanged(at(17, 36))
-        );
+        assert_eq!(edit(text, at(17, 36), text), Anchoring::Unchanged(at(17, 36)));
     }
 
     #[test]
@@ -117,51 +108,22 @@ mod tests {
     fn edited_quote_is_found_fuzzily_with_its_edit_count() {
         let old = "Officials said 120 people were evacuated on Monday.";
         let new = "Officials said 125 people were evacuated late on Monday.";
-        assert_eq!(
-            edit(old, at(15, 50), new),
-            Anchoring::Fuzzy {
-                position: at(15, 55),
-                edits: 6
-            }
-        );
+        assert_eq!(edit(old, at(15, 50), new), Anchoring::Fuzzy { position: at(15, 55), edits: 6 });
     }
 
     #[test]
     fn edited_context_around_an_unmoved_quote_leaves_it_unchanged() {
-        let quote = TextQuote {
-            exact: "will pay".into(),
-            prefix: "the city ".into(),
-            suffix: ".".into(),
-        };
-        assert_eq!(
-            reanchor("the town will pay.", &quote, at(9, 17)),
-            Anchoring::Unchanged(at(9, 17))
-        );
+        let quote = TextQuote { exact: "will pay".into(), prefix: "the city ".into(), suffix: ".".into() };
+        assert_eq!(reanchor("the town will pay.", &quote, at(9, 17)), Anchoring::Unchanged(at(9, 17)));
     }
 
     #[test]
     fn ambiguous_exact_matches_become_fuzzy_at_the_nearest() {
         // The context "said: " + "yes" + "." now occurs twice.
-        let quote = TextQuote {
-            exact: "yes".into(),
-            prefix: "said: ".into(),
-            suffix: ".".into(),
-        };
+        let quote = TextQuote { exact: "yes".into(), prefix: "said: ".into(), suffix: ".".into() };
         let new = "A said: yes. B said: yes. C said: no.";
-        assert_eq!(
-            reanchor(new, &quote, at(20, 23)),
-            Anchoring::Fuzzy {
-                position: at(21, 24),
-                edits: 0
-            }
-        );
-        assert_eq!(
-            reanchor(new, &quote, at(5, 8)),
-            Anchoring::Fuzzy {
-                position: at(8, 11),
-                edits: 0
-            }
-        );
+        assert_eq!(reanchor(new, &quote, at(20, 23)), Anchoring::Fuzzy { position: at(21, 24), edits: 0 });
+        assert_eq!(reanchor(new, &quote, at(5, 8)), Anchoring::Fuzzy { position: at(8, 11), edits: 0 });
     }
 
     #[test]
@@ -174,19 +136,9 @@ mod tests {
 
     #[test]
     fn empty_quote_is_placed_by_its_context_or_needs_review() {
-        let quote = TextQuote {
-            exact: String::new(),
-            prefix: "ab".into(),
-            suffix: "cd".into(),
-        };
-        assert_eq!(
-            reanchor("xxabcd", &quote, at(2, 2)),
-            Anchoring::Moved(at(4, 4))
-        );
-        assert_eq!(
-            reanchor("abcd", &quote, at(2, 2)),
-            Anchoring::Unchanged(at(2, 2))
-        );
+        let quote = TextQuote { exact: String::new(), prefix: "ab".into(), suffix: "cd".into() };
+        assert_eq!(reanchor("xxabcd", &quote, at(2, 2)), Anchoring::Moved(at(4, 4)));
+        assert_eq!(reanchor("abcd", &quote, at(2, 2)), Anchoring::Unchanged(at(2, 2)));
         assert_eq!(reanchor("abxcd", &quote, at(2, 2)), Anchoring::NeedsReview);
     }
 }

@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::{
-    DEFAULT_MAX_WORD_LENGTH, DescribePolicy, TextPosition, TextQuote, describe, fuzzy_match,
-    position_match, quote_matches,
+    DEFAULT_MAX_WORD_LENGTH, DescribePolicy, TextPosition, TextQuote, describe, fuzzy_match, position_match,
+    quote_matches,
 };
 
 /// One JSON object per case, in file order: `{"name", "result"}`, or
@@ -25,15 +25,10 @@ pub fn run_cases(json: &str) -> Result<Vec<Value>, String> {
         None => {}
         Some(Value::String(unit)) if unit == "codepoint" => {}
         Some(unit) => {
-            return Err(format!(
-                "offsets in unit {unit} are not supported, only \"codepoint\""
-            ));
+            return Err(format!("offsets in unit {unit} are not supported, only \"codepoint\""));
         }
     }
-    let cases = file
-        .get("cases")
-        .and_then(Value::as_array)
-        .ok_or("no \"cases\" list")?;
+    let cases = file.get("cases").and_then(Value::as_array).ok_or("no \"cases\" list")?;
     Ok(cases.iter().map(answer).collect())
 }
 
@@ -84,9 +79,7 @@ fn run_case(case: &Value) -> Result<Value, String> {
         "quote-match" => {
             let selector: QuoteSelector = field(case, "selector")?;
             let matches = quote_matches(&text, &selector.quote());
-            Ok(Value::Array(
-                matches.into_iter().map(position_json).collect(),
-            ))
+            Ok(Value::Array(matches.into_iter().map(position_json).collect()))
         }
         "fuzzy-match" => {
             let selector: QuoteSelector = field(case, "selector")?;
@@ -112,9 +105,7 @@ fn describe_policy(case: &Value) -> Result<DescribePolicy, String> {
     let options = case.get("options").filter(|options| !options.is_null());
     if policy == "apache-minimal" {
         let options: ApacheOptions = match options {
-            Some(options) => {
-                ApacheOptions::deserialize(options).map_err(|e| format!("bad \"options\": {e}"))?
-            }
+            Some(options) => ApacheOptions::deserialize(options).map_err(|e| format!("bad \"options\": {e}"))?,
             None => ApacheOptions::default(),
         };
         return Ok(DescribePolicy::Minimal {
@@ -124,13 +115,8 @@ fn describe_policy(case: &Value) -> Result<DescribePolicy, String> {
         });
     }
     if let Some(length) = policy.strip_prefix("fixed-context-") {
-        let length = length
-            .parse()
-            .map_err(|_| format!("bad context length in policy {policy:?}"))?;
-        if options
-            .and_then(Value::as_object)
-            .is_some_and(|options| !options.is_empty())
-        {
+        let length = length.parse().map_err(|_| format!("bad context length in policy {policy:?}"))?;
+        if options.and_then(Value::as_object).is_some_and(|options| !options.is_empty()) {
             return Err(format!("policy {policy:?} takes no options"));
         }
         return Ok(DescribePolicy::FixedContext(length));
@@ -139,9 +125,7 @@ fn describe_policy(case: &Value) -> Result<DescribePolicy, String> {
 }
 
 fn field<T: DeserializeOwned>(case: &Value, name: &str) -> Result<T, String> {
-    let value = case
-        .get(name)
-        .ok_or_else(|| format!("missing \"{name}\""))?;
+    let value = case.get(name).ok_or_else(|| format!("missing \"{name}\""))?;
     T::deserialize(value).map_err(|e| format!("bad \"{name}\": {e}"))
 }
 
@@ -160,34 +144,19 @@ mod tests {
 
     #[test]
     fn answers_each_kind() {
-        let quote = run_one(
-            json!({"name": "q", "kind": "quote-match", "text": "😃ab ab",
-            "selector": {"exact": "ab", "prefix": null}}),
-        );
-        assert_eq!(
-            quote,
-            json!({"name": "q", "result": [{"start": 1, "end": 3}, {"start": 4, "end": 6}]})
-        );
-        let fuzzy = run_one(
-            json!({"name": "f", "kind": "fuzzy-match", "text": "xx abd ab",
-            "selector": {"exact": "abc", "hint_start": 2}}),
-        );
+        let quote = run_one(json!({"name": "q", "kind": "quote-match", "text": "😃ab ab",
+            "selector": {"exact": "ab", "prefix": null}}));
+        assert_eq!(quote, json!({"name": "q", "result": [{"start": 1, "end": 3}, {"start": 4, "end": 6}]}));
+        let fuzzy = run_one(json!({"name": "f", "kind": "fuzzy-match", "text": "xx abd ab",
+            "selector": {"exact": "abc", "hint_start": 2}}));
         assert_eq!(fuzzy["result"], json!({"start": 3, "end": 6}));
-        let none = run_one(
-            json!({"name": "n", "kind": "fuzzy-match", "text": "xyz", "selector": {"exact": "abc"}}),
-        );
+        let none = run_one(json!({"name": "n", "kind": "fuzzy-match", "text": "xyz", "selector": {"exact": "abc"}}));
         assert_eq!(none, json!({"name": "n", "result": null}));
-        let described = run_one(
-            json!({"name": "d", "kind": "quote-describe", "text": "one two one",
-            "target": {"start": 8, "end": 11}, "policy": "fixed-context-2", "options": {}}),
-        );
-        assert_eq!(
-            described["result"],
-            json!({"exact": "one", "prefix": "o ", "suffix": ""})
-        );
-        let position = run_one(
-            json!({"name": "p", "kind": "position-match", "text": "ab", "selector": {"start": 1, "end": 3}}),
-        );
+        let described = run_one(json!({"name": "d", "kind": "quote-describe", "text": "one two one",
+            "target": {"start": 8, "end": 11}, "policy": "fixed-context-2", "options": {}}));
+        assert_eq!(described["result"], json!({"exact": "one", "prefix": "o ", "suffix": ""}));
+        let position =
+            run_one(json!({"name": "p", "kind": "position-match", "text": "ab", "selector": {"start": 1, "end": 3}}));
         assert_eq!(position["result"], Value::Null);
     }
 

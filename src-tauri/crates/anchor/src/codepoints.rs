@@ -7,10 +7,7 @@ use crate::TextPosition;
 /// The byte offset where code point `index` starts; `index` may be the number
 /// of code points (the end of the text). `None` past the end.
 pub(crate) fn byte_offset(text: &str, index: usize) -> Option<usize> {
-    text.char_indices()
-        .map(|(byte, _)| byte)
-        .chain(std::iter::once(text.len()))
-        .nth(index)
+    text.char_indices().map(|(byte, _)| byte).chain(std::iter::once(text.len())).nth(index)
 }
 
 /// The byte range of `pos`, or `None` when it is reversed or past the end.
@@ -33,11 +30,7 @@ pub(crate) struct ByteToCodePoint<'a> {
 
 impl<'a> ByteToCodePoint<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        ByteToCodePoint {
-            text,
-            byte: 0,
-            code_point: 0,
-        }
+        ByteToCodePoint { text, byte: 0, code_point: 0 }
     }
 
     /// The code point offset of `byte`, a char boundary not before the last
@@ -60,37 +53,16 @@ mod tests {
     #[test]
     fn byte_offsets_follow_code_points() {
         let offsets: Vec<_> = (0..=7).map(|i| byte_offset(MIXED, i)).collect();
-        assert_eq!(
-            offsets,
-            [
-                Some(0),
-                Some(1),
-                Some(3),
-                Some(7),
-                Some(10),
-                Some(12),
-                Some(13),
-                None
-            ]
-        );
+        assert_eq!(offsets, [Some(0), Some(1), Some(3), Some(7), Some(10), Some(12), Some(13), None]);
     }
 
     #[test]
     fn byte_range_rejects_reversed_and_out_of_bounds_spans() {
-        assert_eq!(
-            byte_range(MIXED, TextPosition { start: 2, end: 4 }),
-            Some(3..10)
-        );
-        assert_eq!(
-            byte_range(MIXED, TextPosition { start: 6, end: 6 }),
-            Some(13..13)
-        );
+        assert_eq!(byte_range(MIXED, TextPosition { start: 2, end: 4 }), Some(3..10));
+        assert_eq!(byte_range(MIXED, TextPosition { start: 6, end: 6 }), Some(13..13));
         assert_eq!(byte_range(MIXED, TextPosition { start: 3, end: 2 }), None);
         assert_eq!(byte_range(MIXED, TextPosition { start: 5, end: 7 }), None);
-        assert_eq!(
-            byte_range("", TextPosition { start: 0, end: 0 }),
-            Some(0..0)
-        );
+        assert_eq!(byte_range("", TextPosition { start: 0, end: 0 }), Some(0..0));
     }
 
     #[test]

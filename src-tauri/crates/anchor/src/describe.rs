@@ -24,11 +24,7 @@ pub enum DescribePolicy {
     /// `min_length` asks for at least that many code points in
     /// `prefix + exact + suffix`, taken half before and half after. (Apache's
     /// options `minimalContext`, `minimumQuoteLength`, `maxWordLength`.)
-    Minimal {
-        minimal_context: bool,
-        min_length: usize,
-        max_word_length: usize,
-    },
+    Minimal { minimal_context: bool, min_length: usize, max_word_length: usize },
     /// `exact` plus up to N code points either side, clipped at the text's
     /// ends, whether or not that makes the quote unique.
     FixedContext(usize),
@@ -37,11 +33,7 @@ pub enum DescribePolicy {
 impl Default for DescribePolicy {
     /// Apache Annotator's defaults.
     fn default() -> Self {
-        DescribePolicy::Minimal {
-            minimal_context: false,
-            min_length: 0,
-            max_word_length: DEFAULT_MAX_WORD_LENGTH,
-        }
+        DescribePolicy::Minimal { minimal_context: false, min_length: 0, max_word_length: DEFAULT_MAX_WORD_LENGTH }
     }
 }
 
@@ -52,11 +44,7 @@ pub fn describe(text: &str, target: TextPosition, policy: DescribePolicy) -> Opt
     let chars: Vec<char> = text.chars().collect();
     let (before, after) = match policy {
         DescribePolicy::FixedContext(n) => (n.min(target.start), n.min(chars.len() - target.end)),
-        DescribePolicy::Minimal {
-            minimal_context,
-            min_length,
-            max_word_length,
-        } => {
+        DescribePolicy::Minimal { minimal_context, min_length, max_word_length } => {
             let occurrences = code_point_occurrences(text, &text[bytes.clone()]);
             let span = Span::new(&chars, target.start, target.end);
             span.unique_context(occurrences, minimal_context, min_length, max_word_length)
@@ -103,34 +91,20 @@ impl<'a> Span<'a> {
             Ordering::Equal => None,
             Ordering::Greater => Some(chars[i - tail - 1]),
         });
-        Span {
-            chars,
-            start,
-            end,
-            back,
-            ahead,
-        }
+        Span { chars, start, end, back, ahead }
     }
 
     /// Code points that `text[..at]` and `text[..start]` have in common at
     /// their ends.
     fn shared_before(&self, at: usize) -> usize {
-        if at == 0 {
-            0
-        } else {
-            self.back[self.start + 1 + self.chars.len() - at]
-        }
+        if at == 0 { 0 } else { self.back[self.start + 1 + self.chars.len() - at] }
     }
 
     /// Code points that `text[at..]` and `text[end..]` have in common at
     /// their starts.
     fn shared_after(&self, at: usize) -> usize {
         let n = self.chars.len();
-        if at == n {
-            0
-        } else {
-            self.ahead[n - self.end + 1 + at]
-        }
+        if at == n { 0 } else { self.ahead[n - self.end + 1 + at] }
     }
 
     /// The (prefix, suffix) lengths chosen by Apache Annotator's rule.
@@ -148,8 +122,7 @@ impl<'a> Span<'a> {
 
         // Reach the minimum length: half the shortfall before, the rest
         // after, and before again what the text's end could not give.
-        let shortfall =
-            |before: usize, after: usize| min_length.saturating_sub(before + exact_len + after);
+        let shortfall = |before: usize, after: usize| min_length.saturating_sub(before + exact_len + after);
         before += (shortfall(before, after) / 2).min(room_before);
         after += shortfall(before, after).min(room_after);
         before += shortfall(before, after).min(room_before - before);
@@ -165,18 +138,14 @@ impl<'a> Span<'a> {
         // out and one pass in text order sees them as Apache's repeated
         // searches do.
         for other in occurrences {
-            let (shared_before, shared_after) = (
-                self.shared_before(other),
-                self.shared_after(other + exact_len),
-            );
+            let (shared_before, shared_after) = (self.shared_before(other), self.shared_after(other + exact_len));
             if other == self.start || shared_before < before || shared_after < after {
                 continue;
             }
             // Characters to add up to and including the first that differs
             // (running out of text on the other side counts as differing);
             // `None` if the target's side runs out of text first.
-            let mut extra_before =
-                (shared_before < room_before).then(|| shared_before + 1 - before);
+            let mut extra_before = (shared_before < room_before).then(|| shared_before + 1 - before);
             let mut extra_after = (shared_after < room_after).then(|| shared_after + 1 - after);
             if minimal_context {
                 // The shorter side (the prefix on a tie). One of them is
@@ -205,21 +174,12 @@ impl<'a> Span<'a> {
 
     /// Non-whitespace characters (at most `limit`) just before `at`.
     fn word_before(&self, at: usize, limit: usize) -> usize {
-        self.chars[..at]
-            .iter()
-            .rev()
-            .take(limit)
-            .take_while(|&&c| !is_whitespace(c))
-            .count()
+        self.chars[..at].iter().rev().take(limit).take_while(|&&c| !is_whitespace(c)).count()
     }
 
     /// Non-whitespace characters (at most `limit`) from `at` on.
     fn word_after(&self, at: usize, limit: usize) -> usize {
-        self.chars[at..]
-            .iter()
-            .take(limit)
-            .take_while(|&&c| !is_whitespace(c))
-            .count()
+        self.chars[at..].iter().take(limit).take_while(|&&c| !is_whitespace(c)).count()
     }
 }
 
@@ -233,11 +193,7 @@ fn z_array(len: usize, at: impl Fn(usize) -> Option<char>) -> Vec<usize> {
     // [left, right): the rightmost stretch known to equal a prefix.
     let (mut left, mut right) = (0, 0);
     for i in 1..len {
-        let mut k = if i < right {
-            z[i - left].min(right - i)
-        } else {
-            0
-        };
+        let mut k = if i < right { z[i - left].min(right - i) } else { 0 };
         while i + k < len && at(k).is_some() && at(k) == at(i + k) {
             k += 1;
         }
@@ -261,19 +217,10 @@ mod tests {
     use super::*;
 
     fn minimal(minimal_context: bool, min_length: usize) -> DescribePolicy {
-        DescribePolicy::Minimal {
-            minimal_context,
-            min_length,
-            max_word_length: DEFAULT_MAX_WORD_LENGTH,
-        }
+        DescribePolicy::Minimal { minimal_context, min_length, max_word_length: DEFAULT_MAX_WORD_LENGTH }
     }
 
-    fn describe_span(
-        text: &str,
-        start: usize,
-        end: usize,
-        policy: DescribePolicy,
-    ) -> (String, String, String) {
+    fn describe_span(text: &str, start: usize, end: usize, policy: DescribePolicy) -> (String, String, String) {
         let q = describe(text, TextPosition { start, end }, policy).unwrap();
         (q.prefix, q.exact, q.suffix)
     }
@@ -285,33 +232,18 @@ mod tests {
     #[test]
     fn unique_quote_gets_word_completion_only() {
         let text = "Le ministre a démissionné hier.";
-        assert_eq!(
-            describe_span(text, 5, 10, DescribePolicy::default()),
-            triple("mi", "nistr", "e")
-        );
-        assert_eq!(
-            describe_span(text, 5, 10, minimal(true, 0)),
-            triple("", "nistr", "")
-        );
+        assert_eq!(describe_span(text, 5, 10, DescribePolicy::default()), triple("mi", "nistr", "e"));
+        assert_eq!(describe_span(text, 5, 10, minimal(true, 0)), triple("", "nistr", ""));
     }
 
     #[test]
     fn repeated_quote_is_disambiguated_across_emoji_and_cjk() {
         // "東京" twice; the 😃 and CJK characters are one code point each.
         let text = "😃東京で、😃大阪と東京で";
-        assert_eq!(
-            describe_span(text, 9, 11, minimal(true, 0)),
-            triple("と", "東京", "")
-        );
-        assert_eq!(
-            describe_span(text, 1, 3, minimal(true, 0)),
-            triple("😃", "東京", "")
-        );
+        assert_eq!(describe_span(text, 9, 11, minimal(true, 0)), triple("と", "東京", ""));
+        assert_eq!(describe_span(text, 1, 3, minimal(true, 0)), triple("😃", "東京", ""));
         // Without minimal context the whole run of non-space text is taken.
-        assert_eq!(
-            describe_span(text, 1, 3, DescribePolicy::default()),
-            triple("😃", "東京", "で、😃大阪と東京で")
-        );
+        assert_eq!(describe_span(text, 1, 3, DescribePolicy::default()), triple("😃", "東京", "で、😃大阪と東京で"));
     }
 
     #[test]
@@ -322,11 +254,7 @@ mod tests {
                 for end in start..=text.len() {
                     let target = TextPosition { start, end };
                     let quote = describe(text, target, policy).unwrap();
-                    assert_eq!(
-                        crate::quote_matches(text, &quote),
-                        [target],
-                        "{policy:?} {target:?} {quote:?}"
-                    );
+                    assert_eq!(crate::quote_matches(text, &quote), [target], "{policy:?} {target:?} {quote:?}");
                 }
             }
         }
@@ -335,62 +263,28 @@ mod tests {
     #[test]
     fn fixed_context_clips_at_the_text_ends() {
         let text = "ab😃cdefg";
-        assert_eq!(
-            describe_span(text, 2, 3, DescribePolicy::FixedContext(3)),
-            triple("ab", "😃", "cde")
-        );
-        assert_eq!(
-            describe_span(text, 0, 8, DescribePolicy::FixedContext(3)),
-            triple("", "ab😃cdefg", "")
-        );
-        assert_eq!(
-            describe_span(text, 8, 8, DescribePolicy::FixedContext(0)),
-            triple("", "", "")
-        );
+        assert_eq!(describe_span(text, 2, 3, DescribePolicy::FixedContext(3)), triple("ab", "😃", "cde"));
+        assert_eq!(describe_span(text, 0, 8, DescribePolicy::FixedContext(3)), triple("", "ab😃cdefg", ""));
+        assert_eq!(describe_span(text, 8, 8, DescribePolicy::FixedContext(0)), triple("", "", ""));
     }
 
     #[test]
     fn out_of_bounds_targets_are_refused() {
-        assert_eq!(
-            describe(
-                "abc",
-                TextPosition { start: 1, end: 4 },
-                DescribePolicy::default()
-            ),
-            None
-        );
-        assert_eq!(
-            describe(
-                "abc",
-                TextPosition { start: 2, end: 1 },
-                DescribePolicy::FixedContext(2)
-            ),
-            None
-        );
+        assert_eq!(describe("abc", TextPosition { start: 1, end: 4 }, DescribePolicy::default()), None);
+        assert_eq!(describe("abc", TextPosition { start: 2, end: 1 }, DescribePolicy::FixedContext(2)), None);
     }
 
     #[test]
     fn z_array_measures_prefixes_shared_across_the_separator() {
-        let seq: Vec<Option<char>> = "aab"
-            .chars()
-            .map(Some)
-            .chain([None])
-            .chain("baabaa".chars().map(Some))
-            .collect();
-        assert_eq!(
-            z_array(seq.len(), |i| seq[i]),
-            [0, 1, 0, 0, 0, 3, 1, 0, 2, 1]
-        );
+        let seq: Vec<Option<char>> = "aab".chars().map(Some).chain([None]).chain("baabaa".chars().map(Some)).collect();
+        assert_eq!(z_array(seq.len(), |i| seq[i]), [0, 1, 0, 0, 0, 3, 1, 0, 2, 1]);
     }
 
     #[test]
     fn repetitive_text_is_described_in_linear_time() {
         // Quadratic work would take minutes here.
         let text = "=".repeat(200_000);
-        let target = TextPosition {
-            start: 100_000,
-            end: 100_003,
-        };
+        let target = TextPosition { start: 100_000, end: 100_003 };
         for policy in [minimal(true, 0), minimal(false, 0)] {
             let quote = describe(&text, target, policy).unwrap();
             assert_eq!((quote.prefix.len(), quote.suffix.len()), (100_000, 99_997));

@@ -58,11 +58,7 @@ const CANDIDATE_OVERHEAD: usize = 100;
 /// nothing is within about half of `exact`'s length in edits (or `exact` is
 /// empty). `hint_start` is where the quote is expected to start, in code
 /// points; it only breaks ties that the context leaves.
-pub fn fuzzy_match(
-    text: &str,
-    quote: &TextQuote,
-    hint_start: Option<usize>,
-) -> Option<TextPosition> {
+pub fn fuzzy_match(text: &str, quote: &TextQuote, hint_start: Option<usize>) -> Option<TextPosition> {
     best_match(text, quote, hint_start).map(|found| found.position)
 }
 
@@ -74,24 +70,14 @@ pub(crate) struct FuzzyMatch {
 }
 
 /// [`fuzzy_match`], also telling how many edits the match needed.
-pub(crate) fn best_match(
-    text: &str,
-    quote: &TextQuote,
-    hint_start: Option<usize>,
-) -> Option<FuzzyMatch> {
+pub(crate) fn best_match(text: &str, quote: &TextQuote, hint_start: Option<usize>) -> Option<FuzzyMatch> {
     let exact: Vec<char> = quote.exact.chars().collect();
     if exact.is_empty() {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
     let context = Context::new(quote);
-    let search = Search {
-        text,
-        chars: &chars,
-        exact_str: &quote.exact,
-        exact: &exact,
-        hint_start,
-    };
+    let search = Search { text, chars: &chars, exact_str: &quote.exact, exact: &exact, hint_start };
     let (edits, candidates) = search.closest_spans(context.len())?;
     let position = candidates.into_iter().min_by_key(|&span| {
         (
@@ -123,33 +109,16 @@ impl Search<'_> {
         let starts: Vec<usize> = code_point_occurrences(self.text, self.exact_str).collect();
         if !starts.is_empty() {
             let starts = keep_nearest(starts, most_ranked(0, context_len), self.hint_start);
-            return Some((
-                0,
-                starts
-                    .into_iter()
-                    .map(|start| TextPosition {
-                        start,
-                        end: start + len,
-                    })
-                    .collect(),
-            ));
+            return Some((0, starts.into_iter().map(|start| TextPosition { start, end: start + len }).collect()));
         }
         let max_edits = (len / 2).min(MAX_EDITS);
         if max_edits == 0 || len > MAX_QUOTE {
             return None;
         }
-        let found = Pattern::new(self.exact)?.best_ends(
-            self.chars.iter().copied(),
-            max_edits,
-            Start::Free,
-        )?;
+        let found = Pattern::new(self.exact)?.best_ends(self.chars.iter().copied(), max_edits, Start::Free)?;
         // Start finding costs about this much per end.
         let per_end = (len + found.edits) * len.div_ceil(64);
-        let ends = keep_nearest(
-            found.ends,
-            most_ranked(per_end, context_len),
-            self.hint_start.map(|h| h + len),
-        );
+        let ends = keep_nearest(found.ends, most_ranked(per_end, context_len), self.hint_start.map(|h| h + len));
         let reversed: Vec<char> = self.exact.iter().rev().copied().collect();
         let backward = Pattern::new(&reversed)?;
         let spans = ends
@@ -157,18 +126,11 @@ impl Search<'_> {
             .filter_map(|end| {
                 // No alignment with `found.edits` edits is longer than this.
                 let window = &self.chars[end.saturating_sub(len + found.edits)..end];
-                let back = backward.best_ends(
-                    window.iter().rev().copied(),
-                    found.edits,
-                    Start::Anchored,
-                )?;
+                let back = backward.best_ends(window.iter().rev().copied(), found.edits, Start::Anchored)?;
                 // The search guarantees an alignment with `found.edits` edits
                 // ends here, so `back` exists; its last end is the longest span.
                 let span_len = *back.ends.last()?;
-                Some(TextPosition {
-                    start: end - span_len,
-                    end,
-                })
+                Some(TextPosition { start: end - span_len, end })
             })
             .collect();
         Some((found.edits, spans))
@@ -206,19 +168,12 @@ impl Context {
     fn new(quote: &TextQuote) -> Self {
         let prefix: Vec<char> = quote.prefix.chars().rev().take(CONTEXT_COMPARED).collect();
         let suffix: Vec<char> = quote.suffix.chars().take(CONTEXT_COMPARED).collect();
-        Context {
-            prefix: Pattern::new(&prefix),
-            suffix: Pattern::new(&suffix),
-        }
+        Context { prefix: Pattern::new(&prefix), suffix: Pattern::new(&suffix) }
     }
 
     /// Code points of context compared.
     fn len(&self) -> usize {
-        [&self.prefix, &self.suffix]
-            .iter()
-            .filter_map(|side| side.as_ref())
-            .map(Pattern::len)
-            .sum()
+        [&self.prefix, &self.suffix].iter().filter_map(|side| side.as_ref()).map(Pattern::len).sum()
     }
 
     /// Edits between the prefix and the text ending at `span.start`, plus
@@ -228,8 +183,7 @@ impl Context {
     fn distance(&self, chars: &[char], span: TextPosition) -> usize {
         let before = chars[..span.start].iter().rev().copied();
         let after = chars[span.end..].iter().copied();
-        anchored_distance(self.prefix.as_ref(), before)
-            + anchored_distance(self.suffix.as_ref(), after)
+        anchored_distance(self.prefix.as_ref(), before) + anchored_distance(self.suffix.as_ref(), after)
     }
 }
 
@@ -248,20 +202,12 @@ mod tests {
     use super::*;
 
     fn q(prefix: &str, exact: &str, suffix: &str) -> TextQuote {
-        TextQuote {
-            exact: exact.into(),
-            prefix: prefix.into(),
-            suffix: suffix.into(),
-        }
+        TextQuote { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }
     }
 
     fn found(text: &str, quote: &TextQuote, hint: Option<usize>) -> Option<(usize, String, usize)> {
         let m = best_match(text, quote, hint)?;
-        let s: String = text
-            .chars()
-            .skip(m.position.start)
-            .take(m.position.end - m.position.start)
-            .collect();
+        let s: String = text.chars().skip(m.position.start).take(m.position.end - m.position.start).collect();
         Some((m.position.start, s, m.edits))
     }
 
@@ -270,39 +216,17 @@ mod tests {
 
     #[test]
     fn prefers_the_longest_span_with_the_fewest_edits() {
-        assert_eq!(
-            found(SOLITUDE, &q("", "some years later", ""), None),
-            Some((0, "Many years later".into(), 4))
-        );
-        assert_eq!(
-            found(SOLITUDE, &q("", "discover ice", ""), None).map(|f| f.2),
-            Some(0)
-        );
+        assert_eq!(found(SOLITUDE, &q("", "some years later", ""), None), Some((0, "Many years later".into(), 4)));
+        assert_eq!(found(SOLITUDE, &q("", "discover ice", ""), None).map(|f| f.2), Some(0));
     }
 
     #[test]
     fn context_decides_between_equally_close_places() {
         let text = "we had everything before us, we had nothing before us";
-        assert_eq!(
-            found(text, &q("we had every-thing ", "before us", ""), None)
-                .unwrap()
-                .0,
-            18
-        );
-        assert_eq!(
-            found(text, &q("we had nout ", "before us", ""), None)
-                .unwrap()
-                .0,
-            44
-        );
-        assert_eq!(
-            found(text, &q("", "we had", " nutting"), None).unwrap().0,
-            29
-        );
-        assert_eq!(
-            found(text, &q("", "we had", " ever ting"), None).unwrap().0,
-            0
-        );
+        assert_eq!(found(text, &q("we had every-thing ", "before us", ""), None).unwrap().0, 18);
+        assert_eq!(found(text, &q("we had nout ", "before us", ""), None).unwrap().0, 44);
+        assert_eq!(found(text, &q("", "we had", " nutting"), None).unwrap().0, 29);
+        assert_eq!(found(text, &q("", "we had", " ever ting"), None).unwrap().0, 0);
     }
 
     #[test]
@@ -318,34 +242,17 @@ mod tests {
     fn fewer_edits_beat_better_context() {
         let text = "the minister said so. Later the ministers said no.";
         let quote = q("", "the ministers said", " so.");
-        assert_eq!(
-            found(text, &quote, None),
-            Some((28, "the ministers said".into(), 0))
-        );
+        assert_eq!(found(text, &quote, None), Some((28, "the ministers said".into(), 0)));
     }
 
     #[test]
     fn nothing_close_enough_and_empty_inputs_give_none() {
-        assert_eq!(
-            found(
-                SOLITUDE,
-                &q(
-                    "",
-                    "It was the best of times, it was the worst of times",
-                    ""
-                ),
-                None
-            ),
-            None
-        );
+        assert_eq!(found(SOLITUDE, &q("", "It was the best of times, it was the worst of times", ""), None), None);
         assert_eq!(found("foobar", &q("", "", ""), None), None);
         assert_eq!(found("", &q("", "foobar", ""), None), None);
         // Half of 3 rounds down to 1 edit: "cat" is not "dog".
         assert_eq!(found("a dog", &q("", "cat", ""), None), None);
-        assert_eq!(
-            found("a cot", &q("", "cat", ""), None),
-            Some((2, "cot".into(), 1))
-        );
+        assert_eq!(found("a cot", &q("", "cat", ""), None), Some((2, "cot".into(), 1)));
     }
 
     #[test]
@@ -355,32 +262,21 @@ mod tests {
             found(text, &q("", "Burgermeister 😃 sagte", ""), None),
             Some((4, "Bürgermeister 😃 sagte".into(), 1))
         );
-        assert_eq!(
-            found(text, &q("", "中文 والعربيه", ""), None),
-            Some((28, "中文 والعربية".into(), 1))
-        );
+        assert_eq!(found(text, &q("", "中文 والعربيه", ""), None), Some((28, "中文 والعربية".into(), 1)));
     }
 
     #[test]
     fn context_cut_short_by_the_text_edge_still_matches() {
         let text = "Some document text";
         assert_eq!(found(text, &q("", "text", "missing"), None).unwrap().0, 14);
-        assert_eq!(
-            found(text, &q("It used to be ", "Some", ""), None)
-                .unwrap()
-                .0,
-            0
-        );
+        assert_eq!(found(text, &q("It used to be ", "Some", ""), None).unwrap().0, 0);
     }
 
     #[test]
     fn long_quotes_beyond_one_machine_word_match_after_edits() {
         let sentence = "The committee published its final report on Tuesday after eighteen months of hearings, \
             and the chair said the findings would be sent to prosecutors.";
-        let edited = sentence
-            .replace("Tuesday", "Wednesday")
-            .replace("eighteen", "18")
-            .replace("chair", "chairwoman");
+        let edited = sentence.replace("Tuesday", "Wednesday").replace("eighteen", "18").replace("chair", "chairwoman");
         let text = format!("Intro paragraph. {edited} Closing paragraph.");
         let m = best_match(&text, &q("", sentence, ""), None).unwrap();
         assert_eq!(m.position.start, 17);
@@ -389,14 +285,9 @@ mod tests {
 
     #[test]
     fn quotes_longer_than_the_bound_are_only_matched_exactly() {
-        let long: String = (0..MAX_QUOTE + 1)
-            .map(|i| char::from(b'a' + (i % 26) as u8))
-            .collect();
+        let long: String = (0..MAX_QUOTE + 1).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
         let text = format!("xx {long} yy");
-        assert_eq!(
-            found(&text, &q("", &long, ""), None).map(|f| (f.0, f.2)),
-            Some((3, 0))
-        );
+        assert_eq!(found(&text, &q("", &long, ""), None).map(|f| (f.0, f.2)), Some((3, 0)));
         let edited = long.replacen('q', "Q", 1);
         assert_eq!(found(&text, &q("", &edited, ""), None), None);
     }
@@ -409,9 +300,6 @@ mod tests {
         // A megabyte of one letter: every end is equally close to the quote.
         let text = "a".repeat(1_000_000);
         let quote = q("", "aaaaaaaab", "");
-        assert_eq!(
-            found(&text, &quote, Some(500_000)).map(|f| (f.0, f.2)),
-            Some((500_000, 1))
-        );
+        assert_eq!(found(&text, &quote, Some(500_000)).map(|f| (f.0, f.2)), Some((500_000, 1)));
     }
 }

@@ -52,13 +52,8 @@ impl Pattern {
             return None;
         }
         let blocks = pattern.len().div_ceil(WORD);
-        let mut compiled = Pattern {
-            len: pattern.len(),
-            blocks,
-            ascii: [0; 128],
-            others: Vec::new(),
-            masks: vec![0; blocks],
-        };
+        let mut compiled =
+            Pattern { len: pattern.len(), blocks, ascii: [0; 128], others: Vec::new(), masks: vec![0; blocks] };
         for (row, &c) in pattern.iter().enumerate() {
             let slot = match compiled.slot(c) {
                 0 => compiled.add_slot(c),
@@ -76,17 +71,13 @@ impl Pattern {
     fn slot(&self, c: char) -> usize {
         match usize::try_from(u32::from(c)) {
             Ok(code) if code < 128 => self.ascii[code] as usize,
-            _ => self
-                .others
-                .binary_search_by_key(&c, |&(other, _)| other)
-                .map_or(0, |at| self.others[at].1 as usize),
+            _ => self.others.binary_search_by_key(&c, |&(other, _)| other).map_or(0, |at| self.others[at].1 as usize),
         }
     }
 
     fn add_slot(&mut self, c: char) -> usize {
         let slot = self.masks.len() / self.blocks;
-        let tag =
-            u32::try_from(slot).expect("a pattern has fewer distinct characters than u32::MAX");
+        let tag = u32::try_from(slot).expect("a pattern has fewer distinct characters than u32::MAX");
         self.masks.resize(self.masks.len() + self.blocks, 0);
         match usize::try_from(u32::from(c)) {
             Ok(code) if code < 128 => self.ascii[code] = tag,
@@ -126,9 +117,7 @@ impl Pattern {
         // in each block's last row, for the current text column.
         let mut plus = vec![!0u64; self.blocks];
         let mut minus = vec![0u64; self.blocks];
-        let mut score: Vec<usize> = (0..self.blocks)
-            .map(|b| b * WORD + self.block_rows(b))
-            .collect();
+        let mut score: Vec<usize> = (0..self.blocks).map(|b| b * WORD + self.block_rows(b)).collect();
         // Blocks 0..=active are computed; the rows below them hold more than
         // `bound` edits (Ukkonen's cut-off). Before any text, row i holds i
         // edits, so the blocks holding rows 1..=bound start active.
@@ -142,13 +131,7 @@ impl Pattern {
             let eq = self.masks(c);
             let mut carry = top;
             for b in 0..=active {
-                carry = advance(
-                    &mut plus[b],
-                    &mut minus[b],
-                    eq[b],
-                    carry,
-                    self.last_row_bit(b),
-                );
+                carry = advance(&mut plus[b], &mut minus[b], eq[b], carry, self.last_row_bit(b));
                 score[b] = add(score[b], carry);
             }
             let previous = add(score[active], -carry);
@@ -159,13 +142,7 @@ impl Pattern {
                 active += 1;
                 plus[active] = !0;
                 minus[active] = 0;
-                let out = advance(
-                    &mut plus[active],
-                    &mut minus[active],
-                    eq[active],
-                    carry,
-                    self.last_row_bit(active),
-                );
+                let out = advance(&mut plus[active], &mut minus[active], eq[active], carry, self.last_row_bit(active));
                 score[active] = add(previous + self.block_rows(active), out);
             } else {
                 while active > 0 && score[active] >= bound + WORD {
@@ -176,12 +153,7 @@ impl Pattern {
                 let end = column + 1;
                 match &mut best {
                     Some(found) if found.edits == score[last] => found.ends.push(end),
-                    _ => {
-                        best = Some(BestEnds {
-                            edits: score[last],
-                            ends: vec![end],
-                        })
-                    }
+                    _ => best = Some(BestEnds { edits: score[last], ends: vec![end] }),
                 }
                 // Only the fewest edits are wanted: tighten the bound.
                 bound = score[last];
@@ -196,9 +168,7 @@ impl Pattern {
 }
 
 fn add(value: usize, delta: i32) -> usize {
-    value
-        .checked_add_signed(delta as isize)
-        .expect("table values stay non-negative")
+    value.checked_add_signed(delta as isize).expect("table values stay non-negative")
 }
 
 /// One column step for one block of 64 rows (Myers 1999, fig. 8): updates the
@@ -238,16 +208,8 @@ pub(crate) mod tests {
             all.push((j + 1, next[pattern.len()]));
             column = next;
         }
-        let edits = all
-            .iter()
-            .map(|&(_, e)| e)
-            .min()
-            .filter(|&e| e <= max_edits)?;
-        let ends = all
-            .iter()
-            .filter(|&&(_, e)| e == edits)
-            .map(|&(end, _)| end)
-            .collect();
+        let edits = all.iter().map(|&(_, e)| e).min().filter(|&e| e <= max_edits)?;
+        let ends = all.iter().filter(|&&(_, e)| e == edits).map(|&(end, _)| end).collect();
         Some(BestEnds { edits, ends })
     }
 
@@ -256,10 +218,7 @@ pub(crate) mod tests {
 
     impl Lcg {
         pub(crate) fn below(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             ((self.0 >> 33) % n as u64) as usize
         }
     }
@@ -271,61 +230,26 @@ pub(crate) mod tests {
     #[test]
     fn finds_substring_alignments_with_fewest_edits() {
         let p = Pattern::new(&chars("bliind")).unwrap();
-        let found = p
-            .best_ends("three blind mice".chars(), 3, Start::Free)
-            .unwrap();
-        assert_eq!(
-            found,
-            BestEnds {
-                edits: 1,
-                ends: vec![11]
-            }
-        );
+        let found = p.best_ends("three blind mice".chars(), 3, Start::Free).unwrap();
+        assert_eq!(found, BestEnds { edits: 1, ends: vec![11] });
         let p = Pattern::new(&chars("thrae")).unwrap();
-        let found = p
-            .best_ends("three blind mice".chars(), 2, Start::Free)
-            .unwrap();
-        assert_eq!(
-            found,
-            BestEnds {
-                edits: 1,
-                ends: vec![4, 5]
-            }
-        );
-        assert_eq!(
-            Pattern::new(&chars("foouur")).unwrap().best_ends(
-                "four candles".chars(),
-                1,
-                Start::Free
-            ),
-            None
-        );
+        let found = p.best_ends("three blind mice".chars(), 2, Start::Free).unwrap();
+        assert_eq!(found, BestEnds { edits: 1, ends: vec![4, 5] });
+        assert_eq!(Pattern::new(&chars("foouur")).unwrap().best_ends("four candles".chars(), 1, Start::Free), None);
     }
 
     #[test]
     fn one_edit_is_one_code_point() {
         let p = Pattern::new(&chars("smile")).unwrap();
         let found = p.best_ends("sm😊le".chars(), 2, Start::Free).unwrap();
-        assert_eq!(
-            found,
-            BestEnds {
-                edits: 1,
-                ends: vec![5]
-            }
-        );
+        assert_eq!(found, BestEnds { edits: 1, ends: vec![5] });
     }
 
     #[test]
     fn anchored_alignment_is_edit_distance_to_a_text_prefix() {
         let p = Pattern::new(&chars("kitten")).unwrap();
         let found = p.best_ends("sitting".chars(), 6, Start::Anchored).unwrap();
-        assert_eq!(
-            found,
-            BestEnds {
-                edits: 2,
-                ends: vec![6]
-            }
-        );
+        assert_eq!(found, BestEnds { edits: 2, ends: vec![6] });
     }
 
     #[test]
@@ -340,13 +264,9 @@ pub(crate) mod tests {
                 2 => 128,
                 _ => 1 + rng.below(200),
             };
-            let pattern: Vec<char> = (0..len)
-                .map(|_| alphabet[rng.below(alphabet.len())])
-                .collect();
+            let pattern: Vec<char> = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
             // Texts made of edited copies of the pattern, so good matches exist.
-            let mut text: Vec<char> = (0..rng.below(40))
-                .map(|_| alphabet[rng.below(alphabet.len())])
-                .collect();
+            let mut text: Vec<char> = (0..rng.below(40)).map(|_| alphabet[rng.below(alphabet.len())]).collect();
             for _ in 0..1 + rng.below(3) {
                 for &c in &pattern {
                     match rng.below(12) {

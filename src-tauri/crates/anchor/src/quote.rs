@@ -14,20 +14,14 @@ pub fn quote_matches(text: &str, quote: &TextQuote) -> Vec<TextPosition> {
     code_point_occurrences(text, &pattern)
         .map(|start| {
             let start = start + prefix_len;
-            TextPosition {
-                start,
-                end: start + exact_len,
-            }
+            TextPosition { start, end: start + exact_len }
         })
         .collect()
 }
 
 /// Code point offsets where `needle` starts in `haystack`, overlapping
 /// occurrences included, in order.
-pub(crate) fn code_point_occurrences<'a>(
-    haystack: &'a str,
-    needle: &'a str,
-) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn code_point_occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     let mut cursor = ByteToCodePoint::new(haystack);
     byte_occurrences(haystack, needle).map(move |byte| cursor.code_point(byte))
 }
@@ -50,26 +44,16 @@ mod tests {
     use super::*;
 
     fn quote(prefix: &str, exact: &str, suffix: &str) -> TextQuote {
-        TextQuote {
-            exact: exact.into(),
-            prefix: prefix.into(),
-            suffix: suffix.into(),
-        }
+        TextQuote { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }
     }
 
     fn spans(text: &str, q: &TextQuote) -> Vec<(usize, usize)> {
-        quote_matches(text, q)
-            .iter()
-            .map(|p| (p.start, p.end))
-            .collect()
+        quote_matches(text, q).iter().map(|p| (p.start, p.end)).collect()
     }
 
     #[test]
     fn overlapping_matches_are_all_reported() {
-        assert_eq!(
-            spans("aaaa", &quote("", "aa", "")),
-            [(0, 2), (1, 3), (2, 4)]
-        );
+        assert_eq!(spans("aaaa", &quote("", "aa", "")), [(0, 2), (1, 3), (2, 4)]);
     }
 
     #[test]

@@ -9,10 +9,8 @@ use std::path::Path;
 use serde_json::Value;
 
 /// `../shared` beside the repository, as the peer tests are laid out.
-const DEV_CASES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../../shared/peer-tests/anchoring/anchoring-dev.json"
-);
+const DEV_CASES: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../../shared/peer-tests/anchoring/anchoring-dev.json");
 
 const OWN_CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/tricky.json");
 
@@ -27,12 +25,7 @@ fn check_file(path: &Path) -> (usize, usize, Vec<String>) {
         .iter()
         .zip(&lines)
         .filter(|(case, line)| !passes(case, line))
-        .map(|(case, line)| {
-            format!(
-                "{}: expected {}, got {line}",
-                case["name"], case["expected"]
-            )
-        })
+        .map(|(case, line)| format!("{}: expected {}, got {line}", case["name"], case["expected"]))
         .collect();
     (cases.len() - failures.len(), cases.len(), failures)
 }
@@ -51,8 +44,7 @@ fn passes(case: &Value, line: &Value) -> bool {
         return match (result, expected) {
             (Value::Null, Value::Null) => true,
             (Value::Array(got), Value::Array(want)) => {
-                got.len() == want.len()
-                    && got.iter().zip(want).all(|(g, w)| g["start"] == w["start"])
+                got.len() == want.len() && got.iter().zip(want).all(|(g, w)| g["start"] == w["start"])
             }
             _ => !result.is_null() && !expected.is_null() && result["start"] == expected["start"],
         };
@@ -69,12 +61,7 @@ fn apache_annotator_dev_cases_all_pass() {
     }
     let (passed, total, failures) = check_file(path);
     println!("anchoring-dev.json: {passed}/{total} cases pass");
-    assert!(
-        failures.is_empty(),
-        "{} failing:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
     assert_eq!(total, 54);
 }
 
@@ -82,10 +69,5 @@ fn apache_annotator_dev_cases_all_pass() {
 fn own_tricky_cases_all_pass() {
     let (passed, total, failures) = check_file(Path::new(OWN_CASES));
     println!("tricky.json: {passed}/{total} cases pass");
-    assert!(
-        failures.is_empty(),
-        "{} failing:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} failing:\n{}", failures.len(), failures.join("\n"));
 }

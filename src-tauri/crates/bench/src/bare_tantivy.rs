@@ -9,12 +9,10 @@ use anyhow::Result;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::QueryParser;
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::corpus::{self, Article};
@@ -49,20 +47,10 @@ fn schema() -> (Schema, Fields) {
     // The corpus has no authors or languages, but the fields exist all the same.
     builder.add_text_field("author", text);
     builder.add_text_field("language", STRING);
-    let published = builder.add_date_field(
-        "published",
-        DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds),
-    );
+    let published = builder
+        .add_date_field("published", DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds));
     let year = builder.add_u64_field("year", FAST);
-    let fields = Fields {
-        id,
-        title,
-        body,
-        outlet,
-        outlet_facet,
-        published,
-        year,
-    };
+    let fields = Fields { id, title, body, outlet, outlet_facet, published, year };
     (builder.build(), fields)
 }
 
@@ -83,10 +71,7 @@ impl Fields {
         doc.add_text(self.outlet, &article.outlet);
         doc.add_text(self.outlet_facet, &article.outlet);
         if let Some(published) = article.published {
-            doc.add_date(
-                self.published,
-                DateTime::from_timestamp_secs(published.seconds()),
-            );
+            doc.add_date(self.published, DateTime::from_timestamp_secs(published.seconds()));
             if let Ok(year) = u64::try_from(published.year()) {
                 doc.add_u64(self.year, year);
             }
@@ -117,10 +102,7 @@ pub fn import(corpus_dir: &Path, index_dir: &Path) -> Result<ImportFigures> {
 fn open_reader(index_dir: &Path) -> Result<(Index, IndexReader)> {
     let index = Index::open_in_dir(index_dir)?;
     index.tokenizers().register(TEXT_ANALYZER, analyzer());
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
+    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     Ok((index, reader))
 }
 
@@ -129,10 +111,7 @@ pub fn open(index_dir: &Path) -> Result<OpenFigures> {
     let start = Instant::now();
     let (_, reader) = open_reader(index_dir)?;
     let millis = start.elapsed().as_secs_f64() * 1e3;
-    Ok(OpenFigures {
-        millis,
-        documents: reader.searcher().num_docs(),
-    })
+    Ok(OpenFigures { millis, documents: reader.searcher().num_docs() })
 }
 
 pub fn search(index_dir: &Path, mix: &[BenchQuery]) -> Result<SearchFigures> {
@@ -146,10 +125,7 @@ pub fn search(index_dir: &Path, mix: &[BenchQuery]) -> Result<SearchFigures> {
     let texts: Vec<String> = mix.iter().map(BenchQuery::tantivy).collect();
     measure::queries(&texts, |text| {
         let query = parser.parse_query(text)?;
-        let (top, count) = searcher.search(
-            &query,
-            &(TopDocs::with_limit(HITS_PER_PAGE).order_by_score(), Count),
-        )?;
+        let (top, count) = searcher.search(&query, &(TopDocs::with_limit(HITS_PER_PAGE).order_by_score(), Count))?;
         std::hint::black_box(top);
         Ok(count as u64)
     })
@@ -171,12 +147,7 @@ mod tests {
             published: Timestamp::parse(published),
         };
         let base = [
-            article(
-                "Wheat harvest",
-                "The wheat harvest in Ömsk rose sharply.",
-                "Reuters",
-                "1987-03-04",
-            ),
+            article("Wheat harvest", "The wheat harvest in Ömsk rose sharply.", "Reuters", "1987-03-04"),
             article("Oil prices", "Crude oil prices fell.", "BBC", ""),
         ];
         corpus::write(&base, 2, &dir.path().join("corpus")).unwrap();
@@ -190,25 +161,11 @@ mod tests {
             until: Timestamp::parse(until).unwrap(),
         };
         let mix = [
-            BenchQuery::Word {
-                word: "omsk".into(),
-            },
-            BenchQuery::TwoWords {
-                first: "crude".into(),
-                second: "prices".into(),
-            },
-            BenchQuery::Phrase {
-                first: "rose".into(),
-                second: "sharply".into(),
-            },
-            BenchQuery::TitleFilter {
-                word: "crude".into(),
-                title: "oil".into(),
-            },
-            BenchQuery::OutletFilter {
-                word: "prices".into(),
-                outlet: "bbc".into(),
-            },
+            BenchQuery::Word { word: "omsk".into() },
+            BenchQuery::TwoWords { first: "crude".into(), second: "prices".into() },
+            BenchQuery::Phrase { first: "rose".into(), second: "sharply".into() },
+            BenchQuery::TitleFilter { word: "crude".into(), title: "oil".into() },
+            BenchQuery::OutletFilter { word: "prices".into(), outlet: "bbc".into() },
             range("1987-03-01", "1987-03-05"),
             range("1987-03-05", "1987-04-01"),
         ];

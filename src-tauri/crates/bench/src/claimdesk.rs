@@ -34,9 +34,7 @@ pub struct FreshFigures {
 }
 
 fn options() -> DeskOptions {
-    DeskOptions {
-        writer_heap_bytes: WRITER_HEAP_BYTES,
-    }
+    DeskOptions { writer_heap_bytes: WRITER_HEAP_BYTES }
 }
 
 fn import_all(
@@ -67,21 +65,13 @@ pub fn open(data_dir: &Path) -> Result<OpenFigures> {
     let start = Instant::now();
     let desk = Desk::open_with(data_dir, &options(), &mut |_| {})?;
     let millis = start.elapsed().as_secs_f64() * 1e3;
-    Ok(OpenFigures {
-        millis,
-        documents: desk.stats()?.indexed_documents,
-    })
+    Ok(OpenFigures { millis, documents: desk.stats()?.indexed_documents })
 }
 
 pub fn search(data_dir: &Path, mix: &[BenchQuery]) -> Result<SearchFigures> {
     let desk = Desk::open_with(data_dir, &options(), &mut |_| {})?;
-    let requests: Vec<SearchRequest> = mix
-        .iter()
-        .map(|q| SearchRequest {
-            limit: HITS_PER_PAGE,
-            ..SearchRequest::new(q.claimdesk())
-        })
-        .collect();
+    let requests: Vec<SearchRequest> =
+        mix.iter().map(|q| SearchRequest { limit: HITS_PER_PAGE, ..SearchRequest::new(q.claimdesk()) }).collect();
     measure::queries(&requests, |request| Ok(desk.search(request)?.total))
 }
 
@@ -103,10 +93,7 @@ pub fn freshness(data_dir: &Path, scratch: &Path) -> Result<FreshFigures> {
             }
         })?;
         let returned = Instant::now();
-        ensure!(
-            summary.imported == FRESH_ARTICLES as u64,
-            "fresh import: {summary:?}"
-        );
+        ensure!(summary.imported == FRESH_ARTICLES as u64, "fresh import: {summary:?}");
         let parsed = *done_at.first().unwrap_or(&start);
         let committed = *done_at.last().unwrap_or(&returned);
         let request = SearchRequest::new(word);
@@ -114,10 +101,7 @@ pub fn freshness(data_dir: &Path, scratch: &Path) -> Result<FreshFigures> {
             if desk.search(&request)?.total == FRESH_ARTICLES as u64 {
                 break Instant::now();
             }
-            ensure!(
-                parsed.elapsed() < FRESH_TIMEOUT,
-                "fresh articles not searchable after {FRESH_TIMEOUT:?}"
-            );
+            ensure!(parsed.elapsed() < FRESH_TIMEOUT, "fresh articles not searchable after {FRESH_TIMEOUT:?}");
         };
         imports.push(millis(returned - start));
         commits.push(millis(committed - parsed));
@@ -140,9 +124,7 @@ fn fresh_file(scratch: &Path, round: usize, word: &str) -> Result<PathBuf> {
     let articles: Vec<Article> = (0..FRESH_ARTICLES)
         .map(|n| Article {
             title: format!("Fresh article {n} of round {round}"),
-            body: format!(
-                "This article, number {n}, was imported to time freshness. It mentions {word} once."
-            ),
+            body: format!("This article, number {n}, was imported to time freshness. It mentions {word} once."),
             outlet: "Bench".to_string(),
             published: None,
         })

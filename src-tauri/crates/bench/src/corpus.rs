@@ -85,10 +85,7 @@ pub fn for_each(dir: &Path, mut each: impl FnMut(Article) -> Result<()>) -> Resu
     for path in sorted_files(dir, "jsonl")? {
         let text = fs::read_to_string(&path)?;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            each(
-                serde_json::from_str(line)
-                    .with_context(|| format!("a line of {}", path.display()))?,
-            )?;
+            each(serde_json::from_str(line).with_context(|| format!("a line of {}", path.display()))?)?;
             count += 1;
         }
     }
@@ -117,12 +114,7 @@ fn reuters_block(block: &str) -> Option<Article> {
         return None;
     }
     let published = element(block, "DATE").and_then(reuters_date);
-    Some(Article {
-        title,
-        body,
-        outlet: REUTERS_OUTLET.to_string(),
-        published,
-    })
+    Some(Article { title, body, outlet: REUTERS_OUTLET.to_string(), published })
 }
 
 /// The content of the first `<tag>` or `<tag attributes>` element in `text`.
@@ -161,10 +153,7 @@ fn unescape(text: &str) -> String {
             "amp" => Some('&'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            numeric => numeric
-                .strip_prefix('#')
-                .and_then(|n| n.parse().ok())
-                .and_then(char::from_u32),
+            numeric => numeric.strip_prefix('#').and_then(|n| n.parse().ok()).and_then(char::from_u32),
         };
         match decoded {
             Some(c) if !c.is_control() || c == '\n' || c == '\t' => out.push(c),
@@ -179,9 +168,7 @@ fn unescape(text: &str) -> String {
 
 /// `26-FEB-1987 15:01:01.79` (fractions of seconds ignored).
 fn reuters_date(text: &str) -> Option<Timestamp> {
-    const MONTHS: [&str; 12] = [
-        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-    ];
+    const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
     let mut parts = text.split_whitespace();
     let mut date = parts.next()?.split('-');
     let day = date.next()?.parse().ok()?;
@@ -189,21 +176,10 @@ fn reuters_date(text: &str) -> Option<Timestamp> {
     let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
     let year = date.next()?.parse().ok()?;
     let midnight = Timestamp::from_date(year, month, day)?;
-    let mut clock = parts
-        .next()
-        .unwrap_or("0:0:0")
-        .split(':')
-        .map(|p| p.split('.').next().unwrap_or(p));
-    let mut unit = || {
-        clock
-            .next()
-            .and_then(|p| p.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let mut clock = parts.next().unwrap_or("0:0:0").split(':').map(|p| p.split('.').next().unwrap_or(p));
+    let mut unit = || clock.next().and_then(|p| p.parse::<i64>().ok()).unwrap_or(0);
     let (hours, minutes, seconds) = (unit(), unit(), unit());
-    Some(Timestamp(
-        midnight.seconds() + hours * 3600 + minutes * 60 + seconds,
-    ))
+    Some(Timestamp(midnight.seconds() + hours * 3600 + minutes * 60 + seconds))
 }
 
 /// A BBC file: the first line is the title, the rest the body.
@@ -213,12 +189,7 @@ fn parse_bbc(text: &str) -> Option<Article> {
     if title.is_empty() || body.is_empty() {
         return None;
     }
-    Some(Article {
-        title: title.to_string(),
-        body: body.to_string(),
-        outlet: BBC_OUTLET.to_string(),
-        published: None,
-    })
+    Some(Article { title: title.to_string(), body: body.to_string(), outlet: BBC_OUTLET.to_string(), published: None })
 }
 
 fn sorted_files(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
@@ -276,10 +247,7 @@ they plan a widget factory.
         assert_eq!(articles.len(), 2);
         let first = &articles[0];
         assert_eq!(first.title, "ACME <ACM> PLANS WIDGET FACTORY");
-        assert_eq!(
-            first.body,
-            "Acme Corp & partners said\nthey plan a widget factory.\n Reuter"
-        );
+        assert_eq!(first.body, "Acme Corp & partners said\nthey plan a widget factory.\n Reuter");
         assert_eq!(first.outlet, REUTERS_OUTLET);
         assert_eq!(first.published, Timestamp::parse("1987-03-03T09:05:07Z"));
         assert_eq!(articles[1].title, "SECOND");
@@ -293,20 +261,14 @@ they plan a widget factory.
 
     #[test]
     fn element_does_not_match_a_longer_tag() {
-        assert_eq!(
-            element("<TEXTS>a</TEXTS><TEXT x=1>b</TEXT>", "TEXT"),
-            Some("b")
-        );
+        assert_eq!(element("<TEXTS>a</TEXTS><TEXT x=1>b</TEXT>", "TEXT"), Some("b"));
         assert_eq!(element("<TITLE>open", "TITLE"), None);
     }
 
     #[test]
     fn bbc_files_have_the_title_first() {
         let article = parse_bbc("Headline here\n\nFirst paragraph.\n\nSecond.\n").unwrap();
-        assert_eq!(
-            (article.title.as_str(), article.body.as_str()),
-            ("Headline here", "First paragraph.\n\nSecond.")
-        );
+        assert_eq!((article.title.as_str(), article.body.as_str()), ("Headline here", "First paragraph.\n\nSecond."));
         assert_eq!(parse_bbc("Only a title\n"), None);
     }
 

@@ -30,14 +30,16 @@ pub fn import(corpus_dir: &Path, db_path: &Path) -> Result<ImportFigures> {
         db.execute_batch("BEGIN")?;
         corpus::for_each(corpus_dir, |article| {
             id += 1;
-            db.prepare_cached("INSERT INTO docs (rowid, title, body) VALUES (?1, ?2, ?3)")?
-                .execute(params![id, article.title, article.body])?;
-            db.prepare_cached("INSERT INTO meta (id, outlet, published) VALUES (?1, ?2, ?3)")?
-                .execute(params![
-                    id,
-                    article.outlet,
-                    article.published.map(|p| p.seconds())
-                ])?;
+            db.prepare_cached("INSERT INTO docs (rowid, title, body) VALUES (?1, ?2, ?3)")?.execute(params![
+                id,
+                article.title,
+                article.body
+            ])?;
+            db.prepare_cached("INSERT INTO meta (id, outlet, published) VALUES (?1, ?2, ?3)")?.execute(params![
+                id,
+                article.outlet,
+                article.published.map(|p| p.seconds())
+            ])?;
             if id % ROWS_PER_TRANSACTION == 0 {
                 db.execute_batch("COMMIT; BEGIN")?;
             }
@@ -63,17 +65,11 @@ fn run(db: &Connection, query: &Fts5Query) -> Result<u64> {
         None => ("docs", ""),
         Some(Fts5Filter::Outlet(outlet)) => {
             values.push(Value::Text(outlet.clone()));
-            (
-                "docs CROSS JOIN meta ON meta.id = docs.rowid",
-                "AND meta.outlet = ?2 COLLATE NOCASE",
-            )
+            ("docs CROSS JOIN meta ON meta.id = docs.rowid", "AND meta.outlet = ?2 COLLATE NOCASE")
         }
         Some(Fts5Filter::Published { from, until }) => {
             values.extend([Value::Integer(*from), Value::Integer(*until)]);
-            (
-                "docs CROSS JOIN meta ON meta.id = docs.rowid",
-                "AND meta.published >= ?2 AND meta.published < ?3",
-            )
+            ("docs CROSS JOIN meta ON meta.id = docs.rowid", "AND meta.published >= ?2 AND meta.published < ?3")
         }
     };
     let top = format!(
@@ -86,9 +82,7 @@ fn run(db: &Connection, query: &Fts5Query) -> Result<u64> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     std::hint::black_box(ids);
     let count = format!("SELECT count(*) FROM {from} WHERE docs MATCH ?1 {condition}");
-    let total: i64 = db
-        .prepare_cached(&count)?
-        .query_row(params_from_iter(&values), |row| row.get(0))?;
+    let total: i64 = db.prepare_cached(&count)?.query_row(params_from_iter(&values), |row| row.get(0))?;
     Ok(total as u64)
 }
 
@@ -108,30 +102,19 @@ mod tests {
             outlet: outlet.into(),
             published: Timestamp::parse(published),
         };
-        let base = [
-            article("Wheat rose.", "Reuters", "1987-03-04"),
-            article("Wheat fell.", "BBC", ""),
-        ];
+        let base = [article("Wheat rose.", "Reuters", "1987-03-04"), article("Wheat fell.", "BBC", "")];
         corpus::write(&base, 2, &dir.path().join("corpus")).unwrap();
         let db = dir.path().join("fts.sqlite3");
         assert_eq!(import(&dir.path().join("corpus"), &db).unwrap().articles, 2);
         let mix = [
-            BenchQuery::Word {
-                word: "wheat".into(),
-            },
-            BenchQuery::OutletFilter {
-                word: "wheat".into(),
-                outlet: "bbc".into(),
-            },
+            BenchQuery::Word { word: "wheat".into() },
+            BenchQuery::OutletFilter { word: "wheat".into(), outlet: "bbc".into() },
             BenchQuery::DateRange {
                 word: "wheat".into(),
                 from: Timestamp::parse("1987-03-01").unwrap(),
                 until: Timestamp::parse("1987-03-05").unwrap(),
             },
-            BenchQuery::Phrase {
-                first: "wheat".into(),
-                second: "fell".into(),
-            },
+            BenchQuery::Phrase { first: "wheat".into(), second: "fell".into() },
         ];
         assert_eq!(search(&db, &mix).unwrap().totals, vec![2, 1, 1, 1]);
     }

@@ -66,9 +66,7 @@ enum Phase {
 
 impl Phase {
     fn name(self) -> String {
-        self.to_possible_value()
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default()
+        self.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default()
     }
 }
 
@@ -140,9 +138,7 @@ fn main() -> Result<()> {
 fn bench_size(base: &[corpus::Article], size: usize) -> Result<SizeReport> {
     let load_average = report::load_average();
     eprintln!("{size} articles (load average {load_average}):");
-    let dir = tempfile::Builder::new()
-        .prefix("claimdesk-bench-")
-        .tempdir()?;
+    let dir = tempfile::Builder::new().prefix("claimdesk-bench-").tempdir()?;
     let work = Work(dir.path());
     corpus::write(base, size, &work.corpus())?;
     let mix = queries::mix(&base[..size.min(base.len())], QUERIES);
@@ -162,13 +158,7 @@ fn bench_size(base: &[corpus::Article], size: usize) -> Result<SizeReport> {
     };
     let fresh = work.child(Phase::ClaimdeskFresh)?;
     let same = |other: &SearchFigures| {
-        let equal = found
-            .claimdesk
-            .totals
-            .iter()
-            .zip(&other.totals)
-            .filter(|(a, b)| a == b)
-            .count();
+        let equal = found.claimdesk.totals.iter().zip(&other.totals).filter(|(a, b)| a == b).count();
         equal as f64 / found.claimdesk.totals.len().max(1) as f64
     };
     Ok(SizeReport {
@@ -195,11 +185,7 @@ fn median_open(work: &Work, phase: Phase, size: usize) -> Result<f64> {
     let mut millis = Vec::with_capacity(OPEN_RUNS);
     for _ in 0..OPEN_RUNS {
         let opened: OpenFigures = work.child(phase)?;
-        anyhow::ensure!(
-            opened.documents == size as u64,
-            "opened {} documents, expected {size}",
-            opened.documents
-        );
+        anyhow::ensure!(opened.documents == size as u64, "opened {} documents, expected {size}", opened.documents);
         millis.push(opened.millis);
     }
     Ok(measure::median(&millis))

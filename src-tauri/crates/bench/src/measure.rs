@@ -101,12 +101,7 @@ pub fn import(run: impl FnOnce() -> Result<u64>) -> Result<ImportFigures> {
     let articles = run()?;
     let wall_seconds = start.elapsed().as_secs_f64();
     let cpu_seconds = cpu_seconds()? - cpu_before;
-    Ok(ImportFigures {
-        articles,
-        wall_seconds,
-        cpu_seconds,
-        peak_mib: peak_mib()?,
-    })
+    Ok(ImportFigures { articles, wall_seconds, cpu_seconds, peak_mib: peak_mib()? })
 }
 
 /// Runs the mix once untimed (warm-up), then again timing each query alone.
@@ -115,10 +110,7 @@ pub fn queries<Q>(mix: &[Q], mut run: impl FnMut(&Q) -> Result<u64>) -> Result<S
     for query in mix {
         run(query)?;
     }
-    let mut figures = SearchFigures {
-        nanos: Vec::with_capacity(mix.len()),
-        totals: Vec::with_capacity(mix.len()),
-    };
+    let mut figures = SearchFigures { nanos: Vec::with_capacity(mix.len()), totals: Vec::with_capacity(mix.len()) };
     for query in mix {
         let start = Instant::now();
         let total = run(query)?;
@@ -169,13 +161,8 @@ pub fn in_child<T: DeserializeOwned>(phase: &str, work: &Path) -> Result<T> {
         bail!("the {phase} phase failed ({})", output.status);
     }
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let last = stdout
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    serde_json::from_str(last)
-        .with_context(|| format!("reading the result of the {phase} phase: {last:?}"))
+    let last = stdout.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    serde_json::from_str(last).with_context(|| format!("reading the result of the {phase} phase: {last:?}"))
 }
 
 #[cfg(test)]

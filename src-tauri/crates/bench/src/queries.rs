@@ -89,16 +89,10 @@ impl BenchQuery {
     /// FTS5 MATCH syntax (terms are ANDed), with outlet and date as SQL conditions.
     pub fn fts5(&self) -> Fts5Query {
         let (matching, filter) = match self {
-            BenchQuery::OutletFilter { word, outlet } => {
-                (word.clone(), Some(Fts5Filter::Outlet(outlet.clone())))
+            BenchQuery::OutletFilter { word, outlet } => (word.clone(), Some(Fts5Filter::Outlet(outlet.clone()))),
+            BenchQuery::DateRange { word, from, until } => {
+                (word.clone(), Some(Fts5Filter::Published { from: from.seconds(), until: until.seconds() }))
             }
-            BenchQuery::DateRange { word, from, until } => (
-                word.clone(),
-                Some(Fts5Filter::Published {
-                    from: from.seconds(),
-                    until: until.seconds(),
-                }),
-            ),
             other => (other.claimdesk(), None),
         };
         Fts5Query { matching, filter }
@@ -129,15 +123,14 @@ pub fn mix(articles: &[Article], count: usize) -> Vec<BenchQuery> {
                     .filter(|(a, b)| a != b)
                     .map(|(first, second)| BenchQuery::TwoWords { first, second })
             }
-            13..=15 => pick_pair(&mut rng, &tokens(&article.body))
-                .map(|(first, second)| BenchQuery::Phrase { first, second }),
+            13..=15 => {
+                pick_pair(&mut rng, &tokens(&article.body)).map(|(first, second)| BenchQuery::Phrase { first, second })
+            }
             16..=17 => pick(&mut rng, &words(&article.body))
                 .zip(pick(&mut rng, &words(&article.title)))
                 .map(|(word, title)| BenchQuery::TitleFilter { word, title }),
-            18 => pick(&mut rng, &words(&article.body)).map(|word| BenchQuery::OutletFilter {
-                word,
-                outlet: article.outlet.to_lowercase(),
-            }),
+            18 => pick(&mut rng, &words(&article.body))
+                .map(|word| BenchQuery::OutletFilter { word, outlet: article.outlet.to_lowercase() }),
             _ if dated.is_empty() => None,
             _ => {
                 let article = dated[rng.below(dated.len())];
@@ -158,19 +151,13 @@ pub fn mix(articles: &[Article], count: usize) -> Vec<BenchQuery> {
 
 /// The text's tokens as the analyzers see them: alphanumeric runs, lowercased.
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Tokens fit for a query word: 4 to 20 ASCII letters (no numbers, no short
 /// function words).
 fn words(text: &str) -> Vec<String> {
-    tokens(text)
-        .into_iter()
-        .filter(|t| (4..=20).contains(&t.len()) && is_letters(t))
-        .collect()
+    tokens(text).into_iter().filter(|t| (4..=20).contains(&t.len()) && is_letters(t)).collect()
 }
 
 fn is_letters(token: &str) -> bool {
@@ -186,9 +173,7 @@ fn pick_pair(rng: &mut Rng, tokens: &[String]) -> Option<(String, String)> {
     let pairs: Vec<(&String, &String)> = tokens
         .windows(2)
         .map(|w| (&w[0], &w[1]))
-        .filter(|(a, b)| {
-            is_letters(a) && is_letters(b) && a.len().max(b.len()) >= 4 && a.len().min(b.len()) >= 2
-        })
+        .filter(|(a, b)| is_letters(a) && is_letters(b) && a.len().max(b.len()) >= 4 && a.len().min(b.len()) >= 2)
         .collect();
     (!pairs.is_empty()).then(|| {
         let (a, b) = pairs[rng.below(pairs.len())];
@@ -206,55 +191,27 @@ mod tests {
 
     #[test]
     fn each_system_gets_its_syntax() {
-        let phrase = BenchQuery::Phrase {
-            first: "grain".into(),
-            second: "exports".into(),
-        };
+        let phrase = BenchQuery::Phrase { first: "grain".into(), second: "exports".into() };
         assert_eq!(phrase.claimdesk(), "\"grain exports\"");
         assert_eq!(phrase.tantivy(), "\"grain exports\"");
-        assert_eq!(
-            phrase.fts5(),
-            Fts5Query {
-                matching: "\"grain exports\"".into(),
-                filter: None
-            }
-        );
+        assert_eq!(phrase.fts5(), Fts5Query { matching: "\"grain exports\"".into(), filter: None });
 
-        let title = BenchQuery::TitleFilter {
-            word: "wheat".into(),
-            title: "tonnes".into(),
-        };
+        let title = BenchQuery::TitleFilter { word: "wheat".into(), title: "tonnes".into() };
         assert_eq!(title.claimdesk(), "wheat title:tonnes");
         assert_eq!(title.fts5().matching, "wheat title:tonnes");
 
-        let range = BenchQuery::DateRange {
-            word: "oil".into(),
-            from: date("1987-03-01"),
-            until: date("1987-04-01"),
-        };
-        assert_eq!(
-            range.claimdesk(),
-            "oil published:[1987-03-01 TO 1987-04-01}"
-        );
-        assert_eq!(
-            range.tantivy(),
-            "oil published:[1987-03-01T00:00:00Z TO 1987-04-01T00:00:00Z}"
-        );
+        let range = BenchQuery::DateRange { word: "oil".into(), from: date("1987-03-01"), until: date("1987-04-01") };
+        assert_eq!(range.claimdesk(), "oil published:[1987-03-01 TO 1987-04-01}");
+        assert_eq!(range.tantivy(), "oil published:[1987-03-01T00:00:00Z TO 1987-04-01T00:00:00Z}");
         assert_eq!(
             range.fts5(),
             Fts5Query {
                 matching: "oil".into(),
-                filter: Some(Fts5Filter::Published {
-                    from: 541_555_200,
-                    until: 544_233_600
-                })
+                filter: Some(Fts5Filter::Published { from: 541_555_200, until: 544_233_600 })
             }
         );
 
-        let outlet = BenchQuery::OutletFilter {
-            word: "oil".into(),
-            outlet: "bbc".into(),
-        };
+        let outlet = BenchQuery::OutletFilter { word: "oil".into(), outlet: "bbc".into() };
         assert_eq!(outlet.tantivy(), "oil outlet:bbc");
         assert_eq!(outlet.fts5().filter, Some(Fts5Filter::Outlet("bbc".into())));
     }
@@ -265,26 +222,13 @@ mod tests {
         db.execute_batch("CREATE VIRTUAL TABLE docs USING fts5(title, body); INSERT INTO docs VALUES ('Wheat tonnes', 'grain exports of wheat');")
             .unwrap();
         let queries = [
-            BenchQuery::Phrase {
-                first: "grain".into(),
-                second: "exports".into(),
-            },
-            BenchQuery::TitleFilter {
-                word: "wheat".into(),
-                title: "tonnes".into(),
-            },
-            BenchQuery::TwoWords {
-                first: "wheat".into(),
-                second: "grain".into(),
-            },
+            BenchQuery::Phrase { first: "grain".into(), second: "exports".into() },
+            BenchQuery::TitleFilter { word: "wheat".into(), title: "tonnes".into() },
+            BenchQuery::TwoWords { first: "wheat".into(), second: "grain".into() },
         ];
         for query in queries {
             let count: i64 = db
-                .query_row(
-                    "SELECT count(*) FROM docs WHERE docs MATCH ?",
-                    [query.fts5().matching],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT count(*) FROM docs WHERE docs MATCH ?", [query.fts5().matching], |r| r.get(0))
                 .unwrap();
             assert_eq!(count, 1, "{query:?}");
         }
@@ -299,33 +243,15 @@ mod tests {
             published,
         };
         let articles = vec![
-            article(
-                "Wheat harvest",
-                "The wheat harvest rose sharply, officials said on Monday.",
-                None,
-            ),
-            article(
-                "Oil prices",
-                "Crude oil prices fell as 12 producers met in Vienna.",
-                Some(date("1987-03-04")),
-            ),
+            article("Wheat harvest", "The wheat harvest rose sharply, officials said on Monday.", None),
+            article("Oil prices", "Crude oil prices fell as 12 producers met in Vienna.", Some(date("1987-03-04"))),
         ];
         let mix_a = mix(&articles, 100);
         assert_eq!(mix_a, mix(&articles, 100));
-        let kinds: std::collections::HashSet<_> = mix_a
-            .iter()
-            .map(|q| {
-                serde_json::to_value(q).unwrap()["kind"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
+        let kinds: std::collections::HashSet<_> =
+            mix_a.iter().map(|q| serde_json::to_value(q).unwrap()["kind"].as_str().unwrap().to_string()).collect();
         assert_eq!(kinds.len(), 6);
-        for query in mix_a
-            .iter()
-            .filter(|q| !matches!(q, BenchQuery::DateRange { .. }))
-        {
+        for query in mix_a.iter().filter(|q| !matches!(q, BenchQuery::DateRange { .. })) {
             let text = query.claimdesk();
             assert!(!text.contains(|c: char| c.is_ascii_digit()), "{text}");
         }

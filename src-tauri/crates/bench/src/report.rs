@@ -35,9 +35,7 @@ impl RunInfo {
         let memory_kib = field(&meminfo, "MemTotal")
             .and_then(|v| v.trim_end_matches("kB").trim().parse::<f64>().ok())
             .unwrap_or(0.0);
-        let git = std::process::Command::new("git")
-            .args(["describe", "--always", "--dirty"])
-            .output();
+        let git = std::process::Command::new("git").args(["describe", "--always", "--dirty"]).output();
         let code = git
             .ok()
             .filter(|o| o.status.success())
@@ -45,10 +43,7 @@ impl RunInfo {
             .unwrap_or_else(|| "unknown".to_string());
         RunInfo {
             code,
-            date: Timestamp::now()
-                .to_string()
-                .replace('T', " ")
-                .replace('Z', " UTC"),
+            date: Timestamp::now().to_string().replace('T', " ").replace('Z', " UTC"),
             cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
             cpu_model: field(&cpuinfo, "model name").unwrap_or_else(|| "unknown".to_string()),
             memory_gib: memory_kib / 1024.0 / 1024.0,
@@ -59,10 +54,7 @@ impl RunInfo {
 /// The load average (1, 5, 15 minutes) as `/proc/loadavg` gives it.
 pub fn load_average() -> String {
     let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    text.split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
 }
 
 /// One figure for each of the three systems.
@@ -74,11 +66,7 @@ pub struct Systems<T> {
 
 impl<T> Systems<T> {
     fn each(&self) -> [(&'static str, &T); 3] {
-        [
-            ("Claimdesk", &self.claimdesk),
-            ("bare Tantivy", &self.tantivy),
-            ("SQLite FTS5", &self.fts5),
-        ]
+        [("Claimdesk", &self.claimdesk), ("bare Tantivy", &self.tantivy), ("SQLite FTS5", &self.fts5)]
     }
 }
 
@@ -134,26 +122,11 @@ fn targets(r: &SizeReport) -> Vec<Target> {
     let import = &r.import;
     let ratio = |a: &ImportFigures, b: &ImportFigures| a.per_second() / b.per_second();
     let per_cpu = |a: &ImportFigures, b: &ImportFigures| {
-        format!(
-            " (per CPU-second: {:.2}×)",
-            a.per_cpu_second() / b.per_cpu_second()
-        )
+        format!(" (per CPU-second: {:.2}×)", a.per_cpu_second() / b.per_cpu_second())
     };
     let (claimdesk, tantivy, fts5) = (&import.claimdesk, &import.tantivy, &import.fts5);
-    at_least(
-        "Import rate vs bare Tantivy",
-        0.7,
-        ratio(claimdesk, tantivy),
-        per_cpu(claimdesk, tantivy),
-        IMPORT_WHY,
-    );
-    at_least(
-        "Import rate vs FTS5",
-        1.0,
-        ratio(claimdesk, fts5),
-        per_cpu(claimdesk, fts5),
-        IMPORT_WHY,
-    );
+    at_least("Import rate vs bare Tantivy", 0.7, ratio(claimdesk, tantivy), per_cpu(claimdesk, tantivy), IMPORT_WHY);
+    at_least("Import rate vs FTS5", 1.0, ratio(claimdesk, fts5), per_cpu(claimdesk, fts5), IMPORT_WHY);
     let mut at_most = |what, goal: f64, value: f64, unit: &str, why| {
         let (goal_text, result) = if unit == "×" {
             (format!("≤ {goal:.2}×"), format!("{value:.2}×"))
@@ -170,56 +143,14 @@ fn targets(r: &SizeReport) -> Vec<Target> {
         });
     };
     let (claimdesk, tantivy, fts5) = (&r.search.claimdesk, &r.search.tantivy, &r.search.fts5);
-    at_most(
-        "Search p50 vs bare Tantivy",
-        1.3,
-        claimdesk.p50 / tantivy.p50,
-        "×",
-        SEARCH_WHY,
-    );
-    at_most(
-        "Search p99 vs bare Tantivy",
-        1.6,
-        claimdesk.p99 / tantivy.p99,
-        "×",
-        SEARCH_WHY,
-    );
-    at_most(
-        "Search p50 vs FTS5",
-        0.4,
-        claimdesk.p50 / fts5.p50,
-        "×",
-        SEARCH_WHY,
-    );
-    at_most(
-        "Search p99 vs FTS5",
-        0.25,
-        claimdesk.p99 / fts5.p99,
-        "×",
-        SEARCH_WHY,
-    );
-    at_most(
-        "Commit → searchable",
-        1000.0,
-        r.fresh.searchable_millis,
-        " ms",
-        FRESH_WHY,
-    );
-    at_most(
-        "Index open (`Desk::open`)",
-        150.0,
-        r.open_claimdesk_millis,
-        " ms",
-        OPEN_WHY,
-    );
+    at_most("Search p50 vs bare Tantivy", 1.3, claimdesk.p50 / tantivy.p50, "×", SEARCH_WHY);
+    at_most("Search p99 vs bare Tantivy", 1.6, claimdesk.p99 / tantivy.p99, "×", SEARCH_WHY);
+    at_most("Search p50 vs FTS5", 0.4, claimdesk.p50 / fts5.p50, "×", SEARCH_WHY);
+    at_most("Search p99 vs FTS5", 0.25, claimdesk.p99 / fts5.p99, "×", SEARCH_WHY);
+    at_most("Commit → searchable", 1000.0, r.fresh.searchable_millis, " ms", FRESH_WHY);
+    at_most("Index open (`Desk::open`)", 150.0, r.open_claimdesk_millis, " ms", OPEN_WHY);
     let memory_goal = heap_mib() + MEMORY_MARGIN_MIB;
-    at_most(
-        "Peak import memory",
-        memory_goal,
-        r.import.claimdesk.peak_mib,
-        " MiB",
-        MEMORY_WHY,
-    );
+    at_most("Peak import memory", memory_goal, r.import.claimdesk.peak_mib, " MiB", MEMORY_WHY);
     out
 }
 
@@ -232,10 +163,7 @@ fn misses(r: &SizeReport) -> Vec<String> {
             None => reasons.push((t.why, vec![t.what])),
         }
     }
-    reasons
-        .into_iter()
-        .map(|(why, whats)| format!("{}: {why}", whats.join(", ")))
-        .collect()
+    reasons.into_iter().map(|(why, whats)| format!("{}: {why}", whats.join(", "))).collect()
 }
 
 fn heap_mib() -> f64 {
@@ -250,10 +178,7 @@ struct Table {
 
 impl Table {
     fn new(header: &[&str]) -> Table {
-        Table {
-            header: header.iter().map(|h| h.to_string()).collect(),
-            rows: Vec::new(),
-        }
+        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
     }
 
     fn row(&mut self, cells: Vec<String>) {
@@ -278,26 +203,15 @@ impl Table {
     }
 
     fn text(&self) -> String {
-        let width = |i: usize| {
-            std::iter::once(&self.header)
-                .chain(&self.rows)
-                .map(|r| r[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        };
+        let width =
+            |i: usize| std::iter::once(&self.header).chain(&self.rows).map(|r| r[i].chars().count()).max().unwrap_or(0);
         let widths: Vec<usize> = (0..self.header.len()).map(width).collect();
         let line = |cells: &[String]| {
             let padded: Vec<String> = cells
                 .iter()
                 .zip(&widths)
                 .enumerate()
-                .map(|(i, (cell, w))| {
-                    if i == 0 {
-                        format!("{cell:<w$}")
-                    } else {
-                        format!("{cell:>w$}")
-                    }
-                })
+                .map(|(i, (cell, w))| if i == 0 { format!("{cell:<w$}") } else { format!("{cell:>w$}") })
                 .collect();
             format!("  {}\n", padded.join("  ").trim_end())
         };
@@ -311,15 +225,7 @@ impl Table {
 
 /// The tables of one size, titled.
 fn tables(r: &SizeReport) -> Vec<(&'static str, Table)> {
-    let mut import = Table::new(&[
-        "System",
-        "Articles",
-        "Wall s",
-        "Articles/s",
-        "CPU s",
-        "Articles/CPU-s",
-        "Peak MiB",
-    ]);
+    let mut import = Table::new(&["System", "Articles", "Wall s", "Articles/s", "CPU s", "Articles/CPU-s", "Peak MiB"]);
     for (name, f) in r.import.each() {
         import.row(vec![
             name.to_string(),
@@ -332,20 +238,8 @@ fn tables(r: &SizeReport) -> Vec<(&'static str, Table)> {
         ]);
     }
 
-    let mut search = Table::new(&[
-        "System",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms",
-        "mean ms",
-        "Same hit count as Claimdesk",
-    ]);
-    for ((name, l), (_, same)) in r
-        .search
-        .each()
-        .into_iter()
-        .zip(r.same_total_as_claimdesk.each())
-    {
+    let mut search = Table::new(&["System", "p50 ms", "p95 ms", "p99 ms", "mean ms", "Same hit count as Claimdesk"]);
+    for ((name, l), (_, same)) in r.search.each().into_iter().zip(r.same_total_as_claimdesk.each()) {
         let ms = |v: f64| format!("{v:.2}");
         search.row(vec![
             name.to_string(),
@@ -359,26 +253,11 @@ fn tables(r: &SizeReport) -> Vec<(&'static str, Table)> {
 
     let mut other = Table::new(&["Measure", "ms"]);
     let rows = [
-        (
-            "Open: `Desk::open` (median of 5 processes)",
-            r.open_claimdesk_millis,
-        ),
-        (
-            "Open: bare `Index::open_in_dir` + reader (median of 5 processes)",
-            r.open_tantivy_millis,
-        ),
-        (
-            "Fresh import of 10 articles: the whole `Desk::import` call",
-            r.fresh.import_millis,
-        ),
-        (
-            "… from parsed to committed (store, index, commit, reader reload)",
-            r.fresh.commit_millis,
-        ),
-        (
-            "… from parsed to found by `Desk::search` (commit → searchable)",
-            r.fresh.searchable_millis,
-        ),
+        ("Open: `Desk::open` (median of 5 processes)", r.open_claimdesk_millis),
+        ("Open: bare `Index::open_in_dir` + reader (median of 5 processes)", r.open_tantivy_millis),
+        ("Fresh import of 10 articles: the whole `Desk::import` call", r.fresh.import_millis),
+        ("… from parsed to committed (store, index, commit, reader reload)", r.fresh.commit_millis),
+        ("… from parsed to found by `Desk::search` (commit → searchable)", r.fresh.searchable_millis),
     ];
     for (what, ms) in rows {
         other.row(vec![what.to_string(), format!("{ms:.1}")]);
@@ -386,20 +265,13 @@ fn tables(r: &SizeReport) -> Vec<(&'static str, Table)> {
 
     let mut checked = Table::new(&["Target", "Goal", "Result", "Met"]);
     for t in targets(r) {
-        let met = if t.met {
-            "✅".to_string()
-        } else {
-            format!("❌ {}", t.shortfall)
-        };
+        let met = if t.met { "✅".to_string() } else { format!("❌ {}", t.shortfall) };
         checked.row(vec![t.what.to_string(), t.goal, t.result, met]);
     }
 
     vec![
         ("Import", import),
-        (
-            "Search (1,000 queries, each timed alone, after one untimed pass)",
-            search,
-        ),
+        ("Search (1,000 queries, each timed alone, after one untimed pass)", search),
         ("Open and freshness", other),
         ("Targets (set for about 200,000 articles)", checked),
     ]
@@ -407,11 +279,8 @@ fn tables(r: &SizeReport) -> Vec<(&'static str, Table)> {
 
 /// What the terminal shows for one size.
 pub fn text(r: &SizeReport) -> String {
-    let mut out = format!(
-        "\n== {} articles (load average at start: {}) ==\n",
-        thousands(r.size as u64),
-        r.load_average
-    );
+    let mut out =
+        format!("\n== {} articles (load average at start: {}) ==\n", thousands(r.size as u64), r.load_average);
     for (title, table) in tables(r) {
         let _ = write!(out, "\n{title}\n{}", table.text());
     }
@@ -430,21 +299,14 @@ pub fn markdown(run: &RunInfo, base: &[(&str, usize)], reports: &[SizeReport]) -
             measured by `claimdesk-bench` in one run; every ratio compares figures of that run. \
             This file is generated: rerun the benchmark rather than editing it.\n\n";
     let _ = writeln!(out, "- Date: {}", run.date);
-    let _ = writeln!(
-        out,
-        "- Code: `{}` (`git describe --always --dirty` when the run started)",
-        run.code
-    );
+    let _ = writeln!(out, "- Code: `{}` (`git describe --always --dirty` when the run started)", run.code);
     let _ = writeln!(
         out,
         "- Machine: {} CPUs (nproc), {}, {:.1} GiB memory, Linux",
         run.cpus, run.cpu_model, run.memory_gib
     );
     let total: usize = base.iter().map(|(_, n)| n).sum();
-    let base: Vec<String> = base
-        .iter()
-        .map(|(outlet, n)| format!("{} {outlet}", thousands(*n as u64)))
-        .collect();
+    let base: Vec<String> = base.iter().map(|(outlet, n)| format!("{} {outlet}", thousands(*n as u64))).collect();
     let _ = writeln!(
         out,
         "- Corpus sizes: {} articles, built from {} distinct articles ({})",
@@ -452,18 +314,11 @@ pub fn markdown(run: &RunInfo, base: &[(&str, usize)], reports: &[SizeReport]) -
         thousands(total as u64),
         base.join(", ")
     );
-    let _ = writeln!(
-        out,
-        "- Writer heap: {:.0} MiB (Claimdesk and bare Tantivy)\n",
-        heap_mib()
-    );
+    let _ = writeln!(out, "- Writer heap: {:.0} MiB (Claimdesk and bare Tantivy)\n", heap_mib());
     for r in reports {
         let _ = writeln!(out, "## {} articles\n", thousands(r.size as u64));
-        let _ = writeln!(
-            out,
-            "Load average at the start: {} (other work on the machine shows here).\n",
-            r.load_average
-        );
+        let _ =
+            writeln!(out, "Load average at the start: {} (other work on the machine shows here).\n", r.load_average);
         for (title, table) in tables(r) {
             let _ = writeln!(out, "### {title}\n\n{}", table.markdown());
         }
@@ -526,12 +381,8 @@ temporary files (over 1 GB at 200,000 articles) under the system temp directory 
 /// `1234567` as `1,234,567`.
 fn thousands(n: u64) -> String {
     let digits = n.to_string();
-    let groups: Vec<&str> = digits
-        .as_bytes()
-        .rchunks(3)
-        .rev()
-        .map(|g| std::str::from_utf8(g).unwrap_or_default())
-        .collect();
+    let groups: Vec<&str> =
+        digits.as_bytes().rchunks(3).rev().map(|g| std::str::from_utf8(g).unwrap_or_default()).collect();
     groups.join(",")
 }
 
@@ -551,10 +402,7 @@ mod tests {
     fn tables_render_both_ways() {
         let mut table = Table::new(&["System", "ms"]);
         table.row(vec!["Claimdesk".into(), "1.5".into()]);
-        assert_eq!(
-            table.markdown(),
-            "| System | ms |\n| --- | ---: |\n| Claimdesk | 1.5 |\n"
-        );
+        assert_eq!(table.markdown(), "| System | ms |\n| --- | ---: |\n| Claimdesk | 1.5 |\n");
         assert_eq!(table.text(), "  System      ms\n  Claimdesk  1.5\n");
     }
 }

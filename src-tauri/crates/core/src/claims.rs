@@ -151,7 +151,9 @@ fn check_selector(article: &Article, selector: &Selector) -> Result<()> {
     let body = &article.body;
     let span = selector.span();
     let offsets = (quote::byte_offset(body, span.start), quote::byte_offset(body, span.end));
-    let (Some(start), Some(end)) = offsets else { return Err(out_of_article("the claim", span, body)) };
+    let (Some(start), Some(end)) = offsets else {
+        return Err(out_of_article("the claim", span, body));
+    };
     if start >= end {
         return Err(out_of_article("the claim", span, body));
     }

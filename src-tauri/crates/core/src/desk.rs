@@ -1,19 +1,21 @@
 //! The desk: opening a data directory, searching, reading, statistics.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use claimdesk_domain::{
     Article, ArticleId, ArticleView, CheckReport, IndexProgress, SearchHit, SearchRequest, SearchResults, Stats,
 };
-use claimdesk_search::{INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
+use claimdesk_search::{ClaimIndex, INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
 use claimdesk_store::Store;
 use rayon::prelude::*;
 
+use crate::follow::{Follower, Indexes};
 use crate::{DeskError, Result};
 
 const DATABASE_FILE: &str = "claimdesk.sqlite3";
 const INDEX_DIR: &str = "index";
+const CLAIMS_INDEX_DIR: &str = "claims-index";
 
 #[derive(Debug, Clone)]
 pub struct DeskOptions {
@@ -30,12 +32,16 @@ impl Default for DeskOptions {
 /// One data directory: the store, the index that follows it, and the import
 /// and search operations over both.
 pub struct Desk {
+    /// First, so that it stops (after a last catch-up) before the rest goes.
+    _follower: Follower,
     pub(crate) data_dir: PathBuf,
-    pub(crate) store: Store,
-    pub(crate) index: SearchIndex,
-    /// Held by whatever feeds the index and commits (imports, rebuilds), so
-    /// that a commit's recorded sequence always covers what was added.
-    pub(crate) indexing: Mutex<()>,
+    pub(crate) store: Arc<Store>,
+    pub(crate) index: Arc<SearchIndex>,
+    pub(crate) indexes: Arc<Indexes>,
+    /// Held by whatever feeds the article index and commits it (imports,
+    /// rebuilds, the follower), so that a commit's recorded sequence always
+    /// covers what was added.
+    pub(crate) indexing: Arc<Mutex<()>>,
 }
 
 impl Desk {
@@ -47,23 +53,35 @@ impl Desk {
     /// date with the store: after a crash it adds what the last run stored but
     /// did not commit to the index; with a stale or damaged index it rebuilds
     /// it, reporting progress.
-    pub fn open_with(
-        data_dir: &Path,
-        options: &DeskOptions,
-        progress: &mut dyn FnMut(IndexProgress),
-    ) -> Result<Desk> {
-        std::fs::create_dir_all(data_dir).map_err(|source| DeskError::DataDir {
-            path: data_dir.display().to_string(),
-            source,
-        })?;
-        let store = Store::open(&data_dir.join(DATABASE_FILE))?;
-        let (index, opened) = SearchIndex::open(&data_dir.join(INDEX_DIR), options.writer_heap_bytes)
-            .map_err(|e| match e {
-                SearchError::Locked => DeskError::DataDirInUse(data_dir.display().to_string()),
-                other => other.into(),
-            })?;
-        let desk = Desk { data_dir: data_dir.to_path_buf(), store, index, indexing: Mutex::new(()) };
+    pub fn open_with(data_dir: &Path, options: &DeskOptions, progress: &mut dyn FnMut(IndexProgress)) -> Result<Desk> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|source| DeskError::DataDir { path: data_dir.display().to_string(), source })?;
+        let store = Arc::new(Store::open(&data_dir.join(DATABASE_FILE))?);
+        let in_use = |e| match e {
+            SearchError::Locked => DeskError::DataDirInUse(data_dir.display().to_string()),
+            other => other.into(),
+        };
+        let (index, opened) =
+            SearchIndex::open(&data_dir.join(INDEX_DIR), options.writer_heap_bytes).map_err(in_use)?;
+        let (claims, claims_opened) = ClaimIndex::open(&data_dir.join(CLAIMS_INDEX_DIR)).map_err(in_use)?;
+        let index = Arc::new(index);
+        let indexes =
+            Arc::new(Indexes::new(Arc::clone(&store), Arc::clone(&index), Arc::new(claims), claims_opened.last_seq));
+        let indexing = Arc::clone(&indexes.indexing);
+        let desk = Desk {
+            _follower: Follower::start(Arc::clone(&indexes)),
+            data_dir: data_dir.to_path_buf(),
+            store,
+            index,
+            indexes,
+            indexing,
+        };
         desk.catch_up(opened.last_seq, opened.rebuilt_because.is_some(), progress)?;
+        if claims_opened.rebuilt_because.is_some() || claims_opened.last_seq == 0 {
+            desk.indexes.rebuild_claims()?;
+        } else {
+            desk.indexes.catch_up(true)?;
+        }
         Ok(desk)
     }
 

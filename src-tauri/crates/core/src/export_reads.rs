@@ -10,7 +10,7 @@ impl Desk {
     /// At most `limit` of the claims `filter` lets through whose id is greater
     /// than `after`, in id order; the next page starts after the last id.
     pub fn claims_after(&self, filter: &ClaimFilter, after: ClaimId, limit: usize) -> Result<Vec<Claim>> {
-        Ok(self.store.claims_after(filter, after, limit)?)
+        Ok(self.store.claims_page(filter, after, limit)?)
     }
 
     /// Every article `query` matches, by id. Only ids: no bodies are read.

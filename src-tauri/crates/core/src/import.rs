@@ -46,10 +46,7 @@ impl Desk {
             summary.errors.push(issue);
         }
         for path in &discovered.unsupported {
-            summary.errors.push(ImportIssue {
-                path: path.display().to_string(),
-                error: unsupported_reason(path),
-            });
+            summary.errors.push(ImportIssue { path: path.display().to_string(), error: unsupported_reason(path) });
         }
         summary.failed = summary.errors.len() as u64;
 
@@ -110,6 +107,8 @@ impl Desk {
         self.store.checkpoint()?;
         summary.imported = state.imported;
         summary.duplicates = state.duplicates;
+        summary.updated = state.updated;
+        summary.needs_review = state.needs_review;
         summary.failed = state.failed;
         summary.cancelled = cancel.load(Ordering::Relaxed) && state.files_done < state.files_total;
         progress(&state);
@@ -186,6 +185,22 @@ impl<'d> BatchWriter<'d> {
             }
             if !outcome.inserted.is_empty() {
                 self.fed_seq = Some(outcome.last_seq);
+            }
+            for changed in &outcome.changed {
+                let article = &self.batch[changed.batch_index];
+                let replaced = self.desk.replace_article(changed.id, article)?;
+                self.desk.index.replace(&claimdesk_search::IndexDocument {
+                    id: changed.id,
+                    title: &article.title,
+                    body: &article.body,
+                    outlet: article.outlet.as_deref(),
+                    author: article.author.as_deref(),
+                    language: article.language.as_deref(),
+                    published: article.published,
+                })?;
+                self.fed_seq = Some(replaced.seq);
+                state.updated += 1;
+                state.needs_review += replaced.needs_review;
             }
             self.batch.clear();
             self.batch_bytes = 0;

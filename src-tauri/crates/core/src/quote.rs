@@ -17,11 +17,7 @@ pub(crate) enum Found {
 /// Every occurrence of `query.exact` (overlapping ones too) preceded by
 /// `query.prefix` and followed by `query.suffix`.
 pub(crate) fn find(body: &str, query: &QuoteQuery) -> Found {
-    let quote = TextQuote {
-        exact: query.exact.clone(),
-        prefix: query.prefix.clone(),
-        suffix: query.suffix.clone(),
-    };
+    let quote = TextQuote { exact: query.exact.clone(), prefix: query.prefix.clone(), suffix: query.suffix.clone() };
     match claimdesk_anchor::quote_matches(body, &quote)[..] {
         [] => Found::Nowhere,
         [one] => describe(body, Span { start: one.start, end: one.end }).map_or(Found::Nowhere, Found::One),
@@ -37,13 +33,7 @@ pub(crate) fn describe(body: &str, span: Span) -> Option<Selector> {
     }
     let position = TextPosition { start: span.start, end: span.end };
     let quote = claimdesk_anchor::describe(body, position, DescribePolicy::FixedContext(CONTEXT))?;
-    Some(Selector {
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        start: span.start,
-        end: span.end,
-    })
+    Some(Selector { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: span.start, end: span.end })
 }
 
 /// The byte offset of code point `index` (the body's length for one past

@@ -81,8 +81,10 @@ impl Desk {
             .sources()?
             .into_iter()
             .filter_map(|source| {
-                let keys: Vec<String> =
-                    std::iter::once(&source.name).chain(&source.aliases).map(|n| claimdesk_store::lookup_key(n)).collect();
+                let keys: Vec<String> = std::iter::once(&source.name)
+                    .chain(&source.aliases)
+                    .map(|n| claimdesk_store::lookup_key(n))
+                    .collect();
                 let starts = keys.iter().any(|k| k.starts_with(&needle));
                 (starts || keys.iter().any(|k| k.contains(&needle))).then_some((starts, source))
             })

@@ -55,6 +55,12 @@ impl Desk {
         Ok(())
     }
 
+    /// Brings both indexes up to date with the store and commits them now,
+    /// rather than within the second the background follower takes.
+    pub fn flush_indexes(&self) -> Result<()> {
+        self.indexes.catch_up(true)
+    }
+
     /// Empties the index and feeds it every stored article again.
     pub fn rebuild_index(&self, progress: &mut dyn FnMut(IndexProgress)) -> Result<u64> {
         self.rebuild(progress)

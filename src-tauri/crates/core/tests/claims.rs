@@ -263,6 +263,7 @@ fn merging_moves_aliases_attributions_and_members() {
     let ministry = source(&desk, "Varenian foreign ministry", SourceKind::GovernmentBody, &[]);
     let deputy = desk
         .create_source(&NewSource {
+            uid: None,
             affiliation: Some(spokesman.id),
             ..NewSource::named("deputy spokesman", SourceKind::Person)
         })
@@ -409,6 +410,7 @@ fn a_source_page_gathers_every_claim_it_made_or_relayed() {
     let ministry = source(&desk, "Varenian foreign ministry", SourceKind::GovernmentBody, &[]);
     let kreel = desk
         .create_source(&NewSource {
+            uid: None,
             affiliation: Some(ministry.id),
             aliases: vec!["Kreel".into()],
             ..NewSource::named("Anselm Kreel", SourceKind::Person)
@@ -452,9 +454,8 @@ fn type_ahead_suggests_sources_by_any_part_of_a_name_or_alias() {
     let (_dir, desk) = samples_desk();
     let valk = source(&desk, "Dmitri Valk", SourceKind::Person, &["Kremlin spokesman"]);
     let ministry = source(&desk, "Valkyrie Ministry", SourceKind::GovernmentBody, &[]);
-    let names = |typed: &str| -> Vec<String> {
-        desk.suggest_sources(typed, 10).unwrap().into_iter().map(|s| s.name).collect()
-    };
+    let names =
+        |typed: &str| -> Vec<String> { desk.suggest_sources(typed, 10).unwrap().into_iter().map(|s| s.name).collect() };
     assert_eq!(names("valk"), [ministry.name.clone(), valk.name.clone()], "names starting with it come first");
     assert_eq!(names("KREMLIN"), std::slice::from_ref(&valk.name));
     assert_eq!(names("spokes"), std::slice::from_ref(&valk.name));

@@ -124,11 +124,8 @@ fn broken_files_are_reported_and_the_rest_imported() {
     let (_dir, desk) = samples_desk();
     let summary = import(&desk, "broken");
     assert_eq!(summary.imported, 6, "{summary:#?}");
-    let mut failed: Vec<String> = summary
-        .errors
-        .iter()
-        .map(|e| e.path.rsplit('/').next().unwrap_or_default().to_string())
-        .collect();
+    let mut failed: Vec<String> =
+        summary.errors.iter().map(|e| e.path.rsplit('/').next().unwrap_or_default().to_string()).collect();
     failed.sort();
     assert_eq!(
         failed,

@@ -50,6 +50,18 @@ keywords! {
 }
 
 keywords! {
+    /// Why a claim needs review after its article's text changed.
+    ReviewReason {
+        /// The quote was not found as it was; the claim now sits on the
+        /// closest match, which a person should confirm.
+        Fuzzy = "fuzzy",
+        /// Nothing close enough was found; the claim keeps its old selector,
+        /// which the new text no longer holds.
+        NotFound = "not_found",
+    }
+}
+
+keywords! {
     /// A source's part in a claim's chain of attribution.
     ChainRole {
         /// Who asserts the claim; always first in the chain.
@@ -97,6 +109,14 @@ impl Selector {
     }
 }
 
+/// What re-anchoring left for a person to decide about a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct AnchorReview {
+    pub reason: ReviewReason,
+    /// The claim's selector before the article's text changed.
+    pub original: Selector,
+}
+
 /// Text to find in an article; `prefix` and `suffix` (may be empty) pick one
 /// occurrence when the quote occurs more than once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -130,6 +150,11 @@ pub struct Attribution {
 /// the speaker comes first and the intermediaries after, nearest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct NewClaim {
+    /// Its stable id when it comes from elsewhere (an import of our export);
+    /// None gives it a new one.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub uid: Option<String>,
     pub article: ArticleId,
     pub selector: Selector,
     pub kind: ClaimKind,
@@ -163,6 +188,8 @@ pub struct ClaimPatch {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Claim {
     pub id: ClaimId,
+    /// A UUID that stays the claim's across data directories and exports.
+    pub uid: String,
     pub article: ArticleId,
     pub selector: Selector,
     pub kind: ClaimKind,
@@ -170,6 +197,8 @@ pub struct Claim {
     pub credibility: u8,
     pub note: String,
     pub anchor: AnchorState,
+    /// Set while `anchor` is `needs_review`: why, and the quote as it was.
+    pub review: Option<AnchorReview>,
     /// Tag names, alphabetical.
     pub tags: Vec<String>,
     /// Speaker first, then intermediaries; empty when unattributed.
@@ -200,6 +229,8 @@ pub struct ClaimFilter {
     pub article: Option<ArticleId>,
     /// Words in the quote or the note (case-insensitive substring).
     pub text: Option<String>,
+    /// `needs_review`: the claims re-anchoring left for the analyst.
+    pub anchor: Option<AnchorState>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

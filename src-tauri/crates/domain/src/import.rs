@@ -18,6 +18,10 @@ pub struct ImportProgress {
     pub files_total: u64,
     pub imported: u64,
     pub duplicates: u64,
+    /// Stored articles replaced by a new version (same URL, other text).
+    pub updated: u64,
+    /// Claims of updated articles that re-anchoring left for review.
+    pub needs_review: u64,
     pub failed: u64,
 }
 
@@ -27,6 +31,10 @@ pub struct ImportProgress {
 pub struct ImportSummary {
     pub imported: u64,
     pub duplicates: u64,
+    /// Stored articles replaced by a new version (same URL, other text).
+    pub updated: u64,
+    /// Claims of updated articles that re-anchoring left for review.
+    pub needs_review: u64,
     /// Files or records that could not be imported; `errors` says why.
     pub failed: u64,
     pub errors: Vec<ImportIssue>,
@@ -41,6 +49,8 @@ impl ImportSummary {
     pub fn absorb(&mut self, other: ImportSummary) {
         self.imported += other.imported;
         self.duplicates += other.duplicates;
+        self.updated += other.updated;
+        self.needs_review += other.needs_review;
         self.failed += other.failed;
         self.errors.extend(other.errors);
         self.warnings.extend(other.warnings);

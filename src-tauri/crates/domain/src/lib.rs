@@ -16,9 +16,9 @@ mod time;
 
 pub use article::{Article, ArticleId, ArticleSummary, ArticleView, NewArticle, Origin, SourceFormat};
 pub use claim::{
-    AnchorState, Attribution, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimKind, ClaimLink, ClaimPatch,
-    ClaimStatus, CREDIBILITY_NOT_JUDGED, CREDIBILITY_SCALE, LinkId, LinkKind, NewClaim, NewClaimLink, QuoteQuery,
-    Selector, Span,
+    AnchorReview, AnchorState, Attribution, CREDIBILITY_NOT_JUDGED, CREDIBILITY_SCALE, ChainLink, ChainRole, Claim,
+    ClaimFilter, ClaimId, ClaimKind, ClaimLink, ClaimPatch, ClaimStatus, LinkId, LinkKind, NewClaim, NewClaimLink,
+    QuoteQuery, ReviewReason, Selector, Span,
 };
 pub use history::{History, Operation, OperationId, OperationKind};
 pub use import::{ImportIssue, ImportProgress, ImportSummary, IndexProgress};

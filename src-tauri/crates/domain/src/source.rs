@@ -50,6 +50,11 @@ pub struct SourceRef {
 /// A source to record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct NewSource {
+    /// Its stable id when it comes from elsewhere (an import of our export);
+    /// None gives it a new one.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub uid: Option<String>,
     pub name: String,
     pub kind: SourceKind,
     /// The source it speaks for ("a senior Saudi official" → the Saudi government).
@@ -66,6 +71,7 @@ impl NewSource {
     /// A source with only a name and kind: no aliases or affiliation, reliability not judged.
     pub fn named(name: impl Into<String>, kind: SourceKind) -> Self {
         NewSource {
+            uid: None,
             name: name.into(),
             kind,
             affiliation: None,
@@ -118,6 +124,8 @@ mod absent_or_null {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Source {
     pub id: SourceId,
+    /// A UUID that stays the source's across data directories and exports.
+    pub uid: String,
     pub name: String,
     pub kind: SourceKind,
     pub affiliation: Option<SourceRef>,

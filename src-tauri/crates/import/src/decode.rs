@@ -49,14 +49,11 @@ fn to_text(bytes: &[u8], honour_declared: bool) -> Result<(Cow<'_, str>, Option<
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((Cow::Borrowed(text), None));
     }
-    if honour_declared {
-        if let Some(encoding) = declared_encoding(bytes) {
-            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-            let warning = had_errors.then(|| {
-                format!("bytes that are not valid {} replaced (encoding declared in the file)", encoding.name())
-            });
-            return Ok((text, warning));
-        }
+    if honour_declared && let Some(encoding) = declared_encoding(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        let warning = had_errors
+            .then(|| format!("bytes that are not valid {} replaced (encoding declared in the file)", encoding.name()));
+        return Ok((text, warning));
     }
     if is_damaged_utf8(bytes) {
         return Ok(lossy_utf8(bytes));

@@ -71,10 +71,10 @@ fn person_name(person: Person) -> Option<String> {
 
 fn strip_xml_declaration(text: &str) -> &str {
     let trimmed = text.trim_start();
-    if trimmed.starts_with("<?xml") {
-        if let Some(end) = trimmed.find("?>") {
-            return &trimmed[end + 2..];
-        }
+    if trimmed.starts_with("<?xml")
+        && let Some(end) = trimmed.find("?>")
+    {
+        return &trimmed[end + 2..];
     }
     text
 }

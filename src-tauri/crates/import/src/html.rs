@@ -196,7 +196,9 @@ fn paragraphs(scope: ElementRef<'_>, mode: Mode, skip: Option<NodeId>) -> Vec<St
                 _ => {}
             },
             Edge::Close(node) => {
-                let Node::Element(element) = node.value() else { continue };
+                let Node::Element(element) = node.value() else {
+                    continue;
+                };
                 let name = element.name();
                 if dropped_depth > 0 {
                     dropped_depth -= 1;

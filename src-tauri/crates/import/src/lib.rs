@@ -83,7 +83,9 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Parsed, ImportIssue> {
     let declares_encoding = matches!(format, SourceFormat::Html | SourceFormat::Rss | SourceFormat::Atom);
     let decoded = match decode::decode(bytes, declares_encoding) {
         Ok(decoded) => decoded,
-        Err(error) => return Err(ImportIssue { path: display, error }),
+        Err(error) => {
+            return Err(ImportIssue { path: display, error });
+        }
     };
     let text = decoded.text.as_ref();
     match format {

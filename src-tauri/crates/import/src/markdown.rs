@@ -80,7 +80,9 @@ fn take_title(blocks: &mut Vec<Block>, draft: &mut Draft) -> Option<usize> {
 
 /// A `By Jane Doe[, Outlet][, date]` paragraph right under the title.
 fn take_byline(blocks: &mut Vec<Block>, index: usize, draft: &mut Draft) {
-    let Some(block) = blocks.get(index).filter(|b| b.kind == Kind::Paragraph) else { return };
+    let Some(block) = blocks.get(index).filter(|b| b.kind == Kind::Paragraph) else {
+        return;
+    };
     let text = block.text.trim();
     let unprefixed = strip_by(text);
     if unprefixed.len() == text.len() || text.contains('\n') || text.chars().count() > MAX_BYLINE_CHARS {
@@ -138,7 +140,9 @@ fn read_front_matter(yaml: &str) -> (Draft, Option<String>) {
     let mut draft = Draft::default();
     let mut date = None;
     for line in yaml.lines() {
-        let Some((key, value)) = line.split_once(':') else { continue };
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
         let value = value.trim().trim_matches(['"', '\'', '[', ']']).trim();
         if value.is_empty() || line.starts_with([' ', '\t', '-']) {
             continue;

@@ -14,13 +14,55 @@ const MIN_LEAD: usize = 2;
 /// Function words that are frequent in one language and rarer elsewhere.
 /// Words shared by several of these languages ("de", "la", "en") are left out.
 const LISTS: &[(&str, &[&str])] = &[
-    ("en", &["the", "and", "of", "to", "is", "that", "for", "was", "said", "with", "on", "it", "as", "by", "at", "from", "has", "have", "are", "be", "this", "were", "his", "they", "not", "but", "which", "will", "would"]),
-    ("fr", &["le", "les", "des", "et", "est", "une", "dans", "qui", "sur", "au", "pas", "avec", "il", "elle", "ont", "été", "sont", "aux", "ce", "cette", "mais", "selon", "plus"]),
-    ("es", &["el", "los", "las", "del", "y", "por", "una", "con", "para", "es", "su", "al", "lo", "como", "más", "pero", "fue", "ha", "según", "sus"]),
-    ("de", &["der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine", "auf", "sich", "dem", "im", "für", "auch", "wird", "sind", "hat", "wurde"]),
-    ("it", &["il", "di", "che", "per", "della", "non", "sono", "gli", "nel", "anche", "alla", "dei", "delle", "è", "ha", "stato", "questo"]),
-    ("pt", &["os", "da", "do", "das", "dos", "em", "uma", "com", "não", "foi", "mais", "ao", "ele", "ela", "seu", "sua", "pelo", "pela"]),
-    ("nl", &["het", "een", "van", "dat", "op", "te", "niet", "zijn", "met", "voor", "aan", "ook", "er", "bij", "werd", "wordt", "naar"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "that", "for", "was", "said", "with", "on", "it", "as", "by", "at", "from",
+            "has", "have", "are", "be", "this", "were", "his", "they", "not", "but", "which", "will", "would",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "les", "des", "et", "est", "une", "dans", "qui", "sur", "au", "pas", "avec", "il", "elle", "ont",
+            "été", "sont", "aux", "ce", "cette", "mais", "selon", "plus",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "del", "y", "por", "una", "con", "para", "es", "su", "al", "lo", "como", "más", "pero",
+            "fue", "ha", "según", "sus",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine", "auf", "sich", "dem",
+            "im", "für", "auch", "wird", "sind", "hat", "wurde",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "per", "della", "non", "sono", "gli", "nel", "anche", "alla", "dei", "delle", "è", "ha",
+            "stato", "questo",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "os", "da", "do", "das", "dos", "em", "uma", "com", "não", "foi", "mais", "ao", "ele", "ela", "seu", "sua",
+            "pelo", "pela",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "het", "een", "van", "dat", "op", "te", "niet", "zijn", "met", "voor", "aan", "ook", "er", "bij", "werd",
+            "wordt", "naar",
+        ],
+    ),
 ];
 
 /// The language whose function words clearly dominate the start of `text`.

@@ -64,7 +64,9 @@ fn has_word(article: &NewArticle, word: &str) -> bool {
 
 #[test]
 fn samples_import_cleanly_and_match_the_manifest() {
-    let Some(dir) = fixtures("samples") else { return };
+    let Some(dir) = fixtures("samples") else {
+        return;
+    };
     let outcomes = import(&dir);
     let mut articles = Vec::new();
     for (file, outcome) in &outcomes {
@@ -157,7 +159,9 @@ fn samples_import_cleanly_and_match_the_manifest() {
 
 #[test]
 fn broken_files_are_each_reported() {
-    let Some(dir) = fixtures("broken") else { return };
+    let Some(dir) = fixtures("broken") else {
+        return;
+    };
     let outcomes = import(&dir);
     let err = |file: &str| outcomes[file].as_ref().err().cloned().unwrap_or_default();
     let warnings = |file: &str| -> Vec<String> {
@@ -218,7 +222,9 @@ fn broken_files_are_each_reported() {
 
 #[test]
 fn hostile_markup_stays_text() {
-    let Some(dir) = fixtures("hostile") else { return };
+    let Some(dir) = fixtures("hostile") else {
+        return;
+    };
     let outcomes = import(&dir);
     let html = only_article(&outcomes, "hostile.html");
     assert!(html.title.contains("<script>window.__claimdesk_canary = 1</script>"));

@@ -38,15 +38,18 @@ impl ArticleInfo {
 /// The prefix of an article's URN when it has no address.
 pub(crate) const ARTICLE_URN: &str = "urn:claimdesk:article:";
 
-/// A claim's stable IRI: the annotation id in W3C exports.
+/// A claim's stable IRI, the same in every data directory it travels to:
+/// the annotation id in W3C exports.
 pub(crate) fn claim_iri(claim: &Claim) -> String {
-    format!("urn:claimdesk:claim:{}", claim.id)
+    format!("{UUID_URN}{}", claim.uid)
 }
 
 /// A source's stable IRI.
 pub(crate) fn source_iri(source: &Source) -> String {
-    format!("urn:claimdesk:source:{}", source.id)
+    format!("{UUID_URN}{}", source.uid)
 }
+
+pub(crate) const UUID_URN: &str = "urn:uuid:";
 
 pub(crate) struct Lookups<'d> {
     pub desk: &'d Desk,

@@ -66,10 +66,7 @@ impl Collector for FacetCollector {
         outlet.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         let mut year: Vec<(u64, u64)> = years.into_iter().collect();
         year.sort_by_key(|(value, _)| std::cmp::Reverse(*value));
-        let year = year
-            .into_iter()
-            .map(|(value, count)| FacetCount { value: value.to_string(), count })
-            .collect();
+        let year = year.into_iter().map(|(value, count)| FacetCount { value: value.to_string(), count }).collect();
         Ok(Facets { outlet, year })
     }
 }

@@ -11,8 +11,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher,
-    TantivyDocument, Term,
+    DateTime, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
 };
 
 use crate::facets::FacetCollector;
@@ -78,49 +77,13 @@ impl SearchIndex {
     /// reported in `Opened::rebuilt_because`, never a crash.
     pub fn open(dir: &Path, writer_heap_bytes: usize) -> Result<(SearchIndex, Opened)> {
         let (schema, fields) = schema::build();
-        std::fs::create_dir_all(dir)?;
-        let mut rebuilt_because = None;
-        let existing = if dir.join("meta.json").exists() {
-            match Index::open_in_dir(dir) {
-                Ok(index) => match read_payload(&index) {
-                    Ok(payload) if payload.schema == INDEX_SCHEMA_VERSION => Some((index, payload.seq)),
-                    Ok(payload) => {
-                        rebuilt_because = Some(format!(
-                            "index schema version {} differs from this build's {INDEX_SCHEMA_VERSION}",
-                            payload.schema
-                        ));
-                        None
-                    }
-                    Err(reason) => {
-                        rebuilt_because = Some(reason);
-                        None
-                    }
-                },
-                Err(e) => {
-                    rebuilt_because = Some(format!("index could not be opened: {e}"));
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        let (index, last_seq) = match existing {
-            Some(found) => found,
-            None => {
-                empty_dir(dir)?;
-                (Index::create_in_dir(dir, schema)?, 0)
-            }
-        };
+        let (index, opened) = open_or_create(dir, schema, INDEX_SCHEMA_VERSION)?;
         index.tokenizers().register(TEXT_ANALYZER, schema::text_analyzer());
         index.tokenizers().register(EXACT_ANALYZER, schema::exact_analyzer());
-        let writer = index.writer(writer_heap_bytes).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => SearchError::Locked,
-            other => SearchError::Index(other),
-        })?;
+        let writer = open_writer(&index, writer_heap_bytes)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        let search_index =
-            SearchIndex { dir: dir.to_path_buf(), index, fields, writer: RwLock::new(writer), reader };
-        Ok((search_index, Opened { last_seq, rebuilt_because }))
+        let search_index = SearchIndex { dir: dir.to_path_buf(), index, fields, writer: RwLock::new(writer), reader };
+        Ok((search_index, opened))
     }
 
     /// Adds an article that is known not to be in the index yet.
@@ -153,21 +116,14 @@ impl SearchIndex {
     /// Makes everything added so far durable and searchable, recording that the
     /// index now holds every store change up to `seq`.
     pub fn commit(&self, seq: i64) -> Result<()> {
-        {
-            let mut writer = self.writer.write().unwrap_or_else(|p| p.into_inner());
-            let payload = serde_json::to_string(&CommitPayload { seq, schema: INDEX_SCHEMA_VERSION })
-                .expect("the payload is plain data");
-            let mut prepared = writer.prepare_commit()?;
-            prepared.set_payload(&payload);
-            prepared.commit()?;
-        }
+        commit_recording(&self.writer, seq, INDEX_SCHEMA_VERSION)?;
         self.reader.reload()?;
         Ok(())
     }
 
     /// The store change sequence recorded by the last commit.
     pub fn last_committed_seq(&self) -> Result<i64> {
-        read_payload(&self.index).map(|p| p.seq).or(Ok(0))
+        read_payload(&self.index, INDEX_SCHEMA_VERSION).map(|p| p.seq).or(Ok(0))
     }
 
     pub fn document_count(&self) -> u64 {
@@ -191,11 +147,7 @@ impl SearchIndex {
     }
 
     pub fn size_bytes(&self) -> u64 {
-        std::fs::read_dir(&self.dir)
-            .map(|entries| {
-                entries.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()
-            })
-            .unwrap_or(0)
+        dir_size(&self.dir)
     }
 
     /// Runs a query written in Claimdesk's query language.
@@ -241,12 +193,7 @@ impl SearchIndex {
         Ok((count as u64, self.ids(searcher, docs, limit)?, facets))
     }
 
-    fn ids(
-        &self,
-        searcher: &Searcher,
-        docs: Vec<(f32, DocAddress)>,
-        limit: usize,
-    ) -> Result<Vec<(ArticleId, f32)>> {
+    fn ids(&self, searcher: &Searcher, docs: Vec<(f32, DocAddress)>, limit: usize) -> Result<Vec<(ArticleId, f32)>> {
         let mut hits = Vec::with_capacity(docs.len());
         for (score, address) in docs.into_iter().take(limit) {
             let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("id")?;
@@ -288,12 +235,74 @@ impl SearchIndex {
     }
 }
 
-fn read_payload(index: &Index) -> std::result::Result<CommitPayload, String> {
+/// Opens the index in `dir`, or empties `dir` and creates one there when
+/// there is none, it cannot be opened, or its commit record names another
+/// schema `version`; `Opened` tells which, and where the index stands.
+pub(crate) fn open_or_create(dir: &Path, schema: tantivy::schema::Schema, version: u32) -> Result<(Index, Opened)> {
+    std::fs::create_dir_all(dir)?;
+    let mut rebuilt_because = None;
+    let existing = if dir.join("meta.json").exists() {
+        match Index::open_in_dir(dir) {
+            Ok(index) => match read_payload(&index, version) {
+                Ok(payload) if payload.schema == version => Some((index, payload.seq)),
+                Ok(payload) => {
+                    rebuilt_because =
+                        Some(format!("index schema version {} differs from this build's {version}", payload.schema));
+                    None
+                }
+                Err(reason) => {
+                    rebuilt_because = Some(reason);
+                    None
+                }
+            },
+            Err(e) => {
+                rebuilt_because = Some(format!("index could not be opened: {e}"));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let (index, last_seq) = match existing {
+        Some(found) => found,
+        None => {
+            empty_dir(dir)?;
+            (Index::create_in_dir(dir, schema)?, 0)
+        }
+    };
+    Ok((index, Opened { last_seq, rebuilt_because }))
+}
+
+/// The index's one writer; another process holding it is `Locked`.
+pub(crate) fn open_writer(index: &Index, heap_bytes: usize) -> Result<IndexWriter> {
+    index.writer(heap_bytes).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => SearchError::Locked,
+        other => SearchError::Index(other),
+    })
+}
+
+/// Commits, recording in the commit that the index holds every store change
+/// up to `seq`, written with schema `version`.
+pub(crate) fn commit_recording(writer: &RwLock<IndexWriter>, seq: i64, version: u32) -> Result<()> {
+    let mut writer = writer.write().unwrap_or_else(|p| p.into_inner());
+    let payload = serde_json::to_string(&CommitPayload { seq, schema: version }).expect("the payload is plain data");
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&payload);
+    prepared.commit()?;
+    Ok(())
+}
+
+pub(crate) fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum())
+        .unwrap_or(0)
+}
+
+fn read_payload(index: &Index, version: u32) -> std::result::Result<CommitPayload, String> {
     let metas = index.load_metas().map_err(|e| format!("index metadata unreadable: {e}"))?;
     match metas.payload {
-        Some(text) => serde_json::from_str(&text)
-            .map_err(|e| format!("index commit record unreadable: {e}")),
-        None if metas.segments.is_empty() => Ok(CommitPayload { seq: 0, schema: INDEX_SCHEMA_VERSION }),
+        Some(text) => serde_json::from_str(&text).map_err(|e| format!("index commit record unreadable: {e}")),
+        None if metas.segments.is_empty() => Ok(CommitPayload { seq: 0, schema: version }),
         None => Err("index has no commit record".to_string()),
     }
 }

@@ -1,8 +1,8 @@
 //! The index schema: which article fields are searchable, filterable, sortable.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
@@ -52,17 +52,13 @@ pub(crate) fn build() -> (Schema, Fields) {
         outlet_exact: builder.add_text_field(
             "outlet_exact",
             TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(EXACT_ANALYZER)
-                    .set_index_option(IndexRecordOption::Basic),
+                TextFieldIndexing::default().set_tokenizer(EXACT_ANALYZER).set_index_option(IndexRecordOption::Basic),
             ),
         ),
         author: builder.add_text_field("author", text),
         language: builder.add_text_field("language", STRING),
-        published: builder.add_date_field(
-            "published",
-            DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds),
-        ),
+        published: builder
+            .add_date_field("published", DateOptions::from(INDEXED | FAST).set_precision(DateTimePrecision::Seconds)),
         year: builder.add_u64_field("year", FAST),
     };
     (builder.build(), fields)

@@ -195,11 +195,7 @@ fn tokenize(input: &str) -> Result<Vec<Token>, SyntaxError> {
 
 /// Reads a word starting at `start`, or (if `may_be_field`) a field name when the
 /// word so far is a known field followed by a colon. Returns the token and its end.
-fn read_word(
-    chars: &[char],
-    start: usize,
-    may_be_field: bool,
-) -> Result<(Tok, usize), SyntaxError> {
+fn read_word(chars: &[char], start: usize, may_be_field: bool) -> Result<(Tok, usize), SyntaxError> {
     let mut i = start;
     // Only a letters-only word before a colon can be a field name; tracking this
     // as we go keeps `1:2:3:…` linear instead of re-reading the word at each colon.
@@ -218,9 +214,7 @@ fn read_word(
             if !is_url {
                 return error(
                     start,
-                    format!(
-                        "unknown field \"{name}\" — fields are title, body, outlet, author, lang, published"
-                    ),
+                    format!("unknown field \"{name}\" — fields are title, body, outlet, author, lang, published"),
                 );
             }
         }
@@ -362,26 +356,14 @@ impl Parser {
             Tok::RParen => error(start, "this ) has no matching ("),
             Tok::Or => error(start, "OR needs a term on both sides"),
             Tok::And => error(start, "AND needs a term on both sides"),
-            Tok::To => {
-                error(start, "TO belongs inside a date range, as in published:[2016 TO 2017]")
-            }
-            Tok::Open { .. } => {
-                error(start, "date ranges need a field in front, as in published:[2016 TO 2017]")
-            }
+            Tok::To => error(start, "TO belongs inside a date range, as in published:[2016 TO 2017]"),
+            Tok::Open { .. } => error(start, "date ranges need a field in front, as in published:[2016 TO 2017]"),
             Tok::Close { .. } => error(start, "this bracket closes a range that was never opened"),
         }
     }
 
-    fn parse_field_value(
-        &mut self,
-        field: Field,
-        name: &str,
-        start: usize,
-        end: usize,
-    ) -> Result<Query, SyntaxError> {
-        let missing = || {
-            error(start, format!("{name}: needs a value right after the colon, as in {name}:word"))
-        };
+    fn parse_field_value(&mut self, field: Field, name: &str, start: usize, end: usize) -> Result<Query, SyntaxError> {
+        let missing = || error(start, format!("{name}: needs a value right after the colon, as in {name}:word"));
         let Some(value) = self.peek().filter(|t| t.start == end).cloned() else {
             return missing();
         };
@@ -390,17 +372,14 @@ impl Parser {
             return match value.tok {
                 Tok::Open { inclusive } => self.parse_range(inclusive, value.start),
                 Tok::Word(text) => match parse_date(&text) {
-                    Some(DateSpec::Period { start, next }) => Ok(Query::DateRange {
-                        from: Bound::Included(start),
-                        to: Bound::Excluded(next),
-                    }),
+                    Some(DateSpec::Period { start, next }) => {
+                        Ok(Query::DateRange { from: Bound::Included(start), to: Bound::Excluded(next) })
+                    }
                     _ => error(value.start, not_a_date(&text)),
                 },
                 _ => error(
                     value.start,
-                    format!(
-                        "{name}: takes a date (2016, 2016-03, 2016-03-05) or a range like [2016 TO 2017]"
-                    ),
+                    format!("{name}: takes a date (2016, 2016-03, 2016-03-05) or a range like [2016 TO 2017]"),
                 ),
             };
         }
@@ -416,9 +395,7 @@ impl Parser {
             Tok::Minus => error(start, format!("put the - in front of the field: -{name}:word")),
             Tok::LParen => error(
                 value.start,
-                format!(
-                    "{name}: takes one word, \"phrase\" or prefix*; for several words write {name}:a {name}:b"
-                ),
+                format!("{name}: takes one word, \"phrase\" or prefix*; for several words write {name}:a {name}:b"),
             ),
             Tok::Open { .. } => error(value.start, "date ranges only work on published:"),
             _ => missing(),
@@ -427,16 +404,18 @@ impl Parser {
 
     /// range := ( "[" | "{" ) bound TO bound ( "]" | "}" ), the opening bracket already read.
     fn parse_range(&mut self, from_inclusive: bool, open: usize) -> Result<Query, SyntaxError> {
-        let unclosed = || {
-            error(open, "unclosed range: end it with ] or }")
-        };
+        let unclosed = || error(open, "unclosed range: end it with ] or }");
 
-        let Some(first) = self.bump() else { return unclosed() };
+        let Some(first) = self.bump() else {
+            return unclosed();
+        };
         let Tok::Word(first_text) = first.tok else {
             return error(first.start, "a date range needs a start date (or *) before TO");
         };
 
-        let Some(to) = self.bump() else { return unclosed() };
+        let Some(to) = self.bump() else {
+            return unclosed();
+        };
         match &to.tok {
             Tok::To => {}
             Tok::Word(word) if word.eq_ignore_ascii_case("to") => {
@@ -445,12 +424,16 @@ impl Parser {
             _ => return error(to.start, "expected TO between the two dates of the range"),
         }
 
-        let Some(second) = self.bump() else { return unclosed() };
+        let Some(second) = self.bump() else {
+            return unclosed();
+        };
         let Tok::Word(second_text) = second.tok else {
             return error(to.start, "the range needs an end date after TO (or * for no end)");
         };
 
-        let Some(close) = self.bump() else { return unclosed() };
+        let Some(close) = self.bump() else {
+            return unclosed();
+        };
         let Tok::Close { inclusive: to_inclusive } = close.tok else {
             return error(
                 close.start,
@@ -462,9 +445,7 @@ impl Parser {
         let to = range_bound(&second_text, second.start, to_inclusive, false)?;
         let empty = match (&from, &to) {
             (Bound::Included(a), Bound::Included(b)) => a > b,
-            (Bound::Included(a) | Bound::Excluded(a), Bound::Included(b) | Bound::Excluded(b)) => {
-                a >= b
-            }
+            (Bound::Included(a) | Bound::Excluded(a), Bound::Included(b) | Bound::Excluded(b)) => a >= b,
             _ => false,
         };
         if empty {
@@ -527,8 +508,7 @@ enum DateSpec {
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` as periods, RFC 3339 as an instant.
 fn parse_date(text: &str) -> Option<DateSpec> {
     let parts: Vec<&str> = text.split('-').collect();
-    let digits =
-        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
     let number = |part: &str| part.parse::<u32>().ok();
     match parts.as_slice() {
         [y] if digits(y, 4) => {
@@ -547,8 +527,7 @@ fn parse_date(text: &str) -> Option<DateSpec> {
             })
         }
         [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
-            let start =
-                Timestamp::from_date(i32::try_from(number(y)?).ok()?, number(m)?, number(d)?)?;
+            let start = Timestamp::from_date(i32::try_from(number(y)?).ok()?, number(m)?, number(d)?)?;
             Some(DateSpec::Period { start, next: Timestamp(start.seconds() + 86_400) })
         }
         // Only a full date-time has colons; this keeps `Timestamp::parse`'s own,
@@ -560,12 +539,7 @@ fn parse_date(text: &str) -> Option<DateSpec> {
 
 /// One end of a range. A period counts as a whole: `[2016 TO 2016]` is all of
 /// 2016, `{2016 TO …` starts after 2016, `… TO 2017}` stops before 2017 begins.
-fn range_bound(
-    text: &str,
-    position: usize,
-    inclusive: bool,
-    lower: bool,
-) -> Result<Bound<Timestamp>, SyntaxError> {
+fn range_bound(text: &str, position: usize, inclusive: bool, lower: bool) -> Result<Bound<Timestamp>, SyntaxError> {
     if text == "*" {
         return Ok(Bound::Unbounded);
     }
@@ -597,11 +571,7 @@ mod tests {
         match parse(input) {
             Ok(query) => panic!("{input:?} should fail, got {query:?}"),
             Err(e) => {
-                assert!(
-                    e.message.contains(fragment),
-                    "{input:?}: {:?} lacks {fragment:?}",
-                    e.message
-                );
+                assert!(e.message.contains(fragment), "{input:?}: {:?} lacks {fragment:?}", e.message);
                 assert_eq!(e.position, position, "{input:?}: {e}");
             }
         }
@@ -655,10 +625,7 @@ mod tests {
     #[test]
     fn operators_are_uppercase_only() {
         assert_eq!(q("war and peace"), Query::And(vec![t("war"), t("and"), t("peace")]));
-        assert_eq!(
-            q("this or that not"),
-            Query::And(vec![t("this"), t("or"), t("that"), t("not")])
-        );
+        assert_eq!(q("this or that not"), Query::And(vec![t("this"), t("or"), t("that"), t("not")]));
         assert_eq!(q("Or"), t("Or"));
     }
 
@@ -733,40 +700,19 @@ mod tests {
 
     #[test]
     fn date_shorthands() {
-        assert_eq!(
-            q("published:2016"),
-            range(Included(day(2016, 1, 1)), Excluded(day(2017, 1, 1)))
-        );
-        assert_eq!(
-            q("published:2016-03"),
-            range(Included(day(2016, 3, 1)), Excluded(day(2016, 4, 1)))
-        );
+        assert_eq!(q("published:2016"), range(Included(day(2016, 1, 1)), Excluded(day(2017, 1, 1))));
+        assert_eq!(q("published:2016-03"), range(Included(day(2016, 3, 1)), Excluded(day(2016, 4, 1))));
         assert_eq!(q("date:2016-12"), range(Included(day(2016, 12, 1)), Excluded(day(2017, 1, 1))));
-        assert_eq!(
-            q("published:2016-03-05"),
-            range(Included(day(2016, 3, 5)), Excluded(day(2016, 3, 6)))
-        );
-        assert_eq!(
-            q("published:2016-02-29"),
-            range(Included(day(2016, 2, 29)), Excluded(day(2016, 3, 1)))
-        );
+        assert_eq!(q("published:2016-03-05"), range(Included(day(2016, 3, 5)), Excluded(day(2016, 3, 6))));
+        assert_eq!(q("published:2016-02-29"), range(Included(day(2016, 2, 29)), Excluded(day(2016, 3, 1))));
     }
 
     #[test]
     fn date_ranges() {
         let (jan1, jul1) = (day(2016, 1, 1), day(2016, 7, 1));
-        assert_eq!(
-            q("published:[2016-01-01 TO 2016-06-30]"),
-            range(Included(jan1), Excluded(jul1))
-        );
-        assert_eq!(
-            q("published:[2016-01-01 TO 2017-01-01}"),
-            range(Included(jan1), Excluded(day(2017, 1, 1)))
-        );
-        assert_eq!(
-            q("published:{2016-01-01 TO 2016-07-01}"),
-            range(Included(day(2016, 1, 2)), Excluded(jul1))
-        );
+        assert_eq!(q("published:[2016-01-01 TO 2016-06-30]"), range(Included(jan1), Excluded(jul1)));
+        assert_eq!(q("published:[2016-01-01 TO 2017-01-01}"), range(Included(jan1), Excluded(day(2017, 1, 1))));
+        assert_eq!(q("published:{2016-01-01 TO 2016-07-01}"), range(Included(day(2016, 1, 2)), Excluded(jul1)));
         assert_eq!(q("published:[2016 TO 2017]"), range(Included(jan1), Excluded(day(2018, 1, 1))));
         assert_eq!(q("published:[2016 TO 2016]"), q("published:2016"));
         assert_eq!(q("published:[2020-01-01 TO *]"), range(Included(day(2020, 1, 1)), Unbounded));
@@ -858,11 +804,7 @@ mod tests {
         fails("title:-x", "put the - in front of the field: -title:word", 0);
         fails("title:(a b)", "for several words write title:a title:b", 6);
         fails("title:[2016 TO 2017]", "date ranges only work on published:", 6);
-        fails(
-            "foo:bar",
-            "unknown field \"foo\" — fields are title, body, outlet, author, lang, published",
-            0,
-        );
+        fails("foo:bar", "unknown field \"foo\" — fields are title, body, outlet, author, lang, published", 0);
         fails("x mailto:y", "unknown field \"mailto\"", 2);
         fails("[2016 TO 2017]", "date ranges need a field in front", 0);
         fails("a]", "closes a range that was never opened", 1);
@@ -884,11 +826,7 @@ mod tests {
     #[test]
     fn range_errors() {
         fails("published:[2016-01-01 TO]", "needs an end date after TO", 22);
-        fails(
-            "published:[notadate TO 2017]",
-            "not a date: \"notadate\" — use YYYY, YYYY-MM or YYYY-MM-DD",
-            11,
-        );
+        fails("published:[notadate TO 2017]", "not a date: \"notadate\" — use YYYY, YYYY-MM or YYYY-MM-DD", 11);
         fails("published:[2016 TO nope]", "not a date: \"nope\"", 19);
         fails("published:[2017 TO 2016]", "the range is empty", 11);
         fails("published:{2016 TO 2016}", "the range is empty", 11);
@@ -948,8 +886,7 @@ mod tests {
         let mut parsed = 0;
         for _ in 0..2_000 {
             let count = next() % 12 + 1;
-            let input: String =
-                (0..count).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let input: String = (0..count).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
             match parse(&input) {
                 Ok(_) => parsed += 1,
                 Err(e) => assert!(e.position <= input.chars().count(), "{input:?}: {e}"),

@@ -4,8 +4,7 @@ use std::ops::Bound;
 
 use claimdesk_domain::Timestamp;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -39,12 +38,8 @@ impl<'a> Translator<'a> {
         match ast {
             Ast::All => Some(Box::new(AllQuery)),
             Ast::Term { field: Some(syntax::Field::Language), text }
-            | Ast::Phrase { field: Some(syntax::Field::Language), text } => {
-                Some(Box::new(self.language(text, false)))
-            }
-            Ast::Prefix { field: Some(syntax::Field::Language), prefix } => {
-                Some(Box::new(self.language(prefix, true)))
-            }
+            | Ast::Phrase { field: Some(syntax::Field::Language), text } => Some(Box::new(self.language(text, false))),
+            Ast::Prefix { field: Some(syntax::Field::Language), prefix } => Some(Box::new(self.language(prefix, true))),
             Ast::Phrase { field: Some(syntax::Field::Outlet), text } => {
                 let term = Term::from_field_text(self.fields.outlet_exact, &text.to_lowercase());
                 Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
@@ -52,9 +47,7 @@ impl<'a> Translator<'a> {
             Ast::Term { field, text } | Ast::Phrase { field, text } => {
                 self.per_field(*field, |this, f| this.words(f, text, false))
             }
-            Ast::Prefix { field, prefix } => {
-                self.per_field(*field, |this, f| this.words(f, prefix, true))
-            }
+            Ast::Prefix { field, prefix } => self.per_field(*field, |this, f| this.words(f, prefix, true)),
             Ast::DateRange { from, to } => Some(self.date_range(*from, *to)),
             Ast::And(children) => {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -75,11 +68,8 @@ impl<'a> Translator<'a> {
                 with_positive_clause(clauses)
             }
             Ast::Or(children) => {
-                let clauses: Vec<_> = children
-                    .iter()
-                    .filter_map(|child| self.node(child))
-                    .map(|q| (Occur::Should, q))
-                    .collect();
+                let clauses: Vec<_> =
+                    children.iter().filter_map(|child| self.node(child)).map(|q| (Occur::Should, q)).collect();
                 (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
             }
             Ast::Not(inner) => {
@@ -99,10 +89,7 @@ impl<'a> Translator<'a> {
             let title = leaf(self, self.fields.title)?;
             let body = leaf(self, self.fields.body)?;
             let boosted: Box<dyn Query> = Box::new(BoostQuery::new(title, TITLE_BOOST));
-            return Some(Box::new(BooleanQuery::new(vec![
-                (Occur::Should, boosted),
-                (Occur::Should, body),
-            ])));
+            return Some(Box::new(BooleanQuery::new(vec![(Occur::Should, boosted), (Occur::Should, body)])));
         };
         match field {
             syntax::Field::Title => leaf(self, self.fields.title),
@@ -150,10 +137,7 @@ impl<'a> Translator<'a> {
 
     fn date_range(&self, from: Bound<Timestamp>, to: Bound<Timestamp>) -> Box<dyn Query> {
         let term = |t: Timestamp| {
-            Term::from_field_date_for_search(
-                self.fields.published,
-                DateTime::from_timestamp_secs(t.seconds()),
-            )
+            Term::from_field_date_for_search(self.fields.published, DateTime::from_timestamp_secs(t.seconds()))
         };
         Box::new(RangeQuery::new(from.map(term), to.map(term)))
     }

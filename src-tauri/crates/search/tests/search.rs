@@ -17,11 +17,51 @@ struct Doc {
 }
 
 const DOCS: &[Doc] = &[
-    Doc { id: 1, title: "Ceasefire talks resume in Valdora", body: "A senior official told Meridian Wire that negotiators met on Tuesday.", outlet: "Meridian Wire", author: "Ana Ruiz", language: "en", date: (2023, 3, 1) },
-    Doc { id: 2, title: "Port strike enters second week", body: "The port authority said the strike had cost millions. Negotiations stalled.", outlet: "Harbour Times", author: "Tom Berg", language: "en", date: (2024, 6, 15) },
-    Doc { id: 3, title: "Truce holds, officials say", body: "The ceasefire appears to hold, according to observers on the ground.", outlet: "Harbour Times", author: "Ana Ruiz", language: "en", date: (2025, 1, 20) },
-    Doc { id: 4, title: "Salon technologique à Taipei", body: "🚢🔥 東京 と 台北 「こんにちは」 the semiconductor fair opened, organisers said.", outlet: "Kestrel News", author: "Li Wen", language: "fr", date: (2024, 11, 2) },
-    Doc { id: 5, title: "تصريح الوزارة", body: "قال المتحدث باسم الوزارة إن المفاوضات مستمرة.", outlet: "Kestrel News", author: "Omar Haddad", language: "ar", date: (2024, 2, 9) },
+    Doc {
+        id: 1,
+        title: "Ceasefire talks resume in Valdora",
+        body: "A senior official told Meridian Wire that negotiators met on Tuesday.",
+        outlet: "Meridian Wire",
+        author: "Ana Ruiz",
+        language: "en",
+        date: (2023, 3, 1),
+    },
+    Doc {
+        id: 2,
+        title: "Port strike enters second week",
+        body: "The port authority said the strike had cost millions. Negotiations stalled.",
+        outlet: "Harbour Times",
+        author: "Tom Berg",
+        language: "en",
+        date: (2024, 6, 15),
+    },
+    Doc {
+        id: 3,
+        title: "Truce holds, officials say",
+        body: "The ceasefire appears to hold, according to observers on the ground.",
+        outlet: "Harbour Times",
+        author: "Ana Ruiz",
+        language: "en",
+        date: (2025, 1, 20),
+    },
+    Doc {
+        id: 4,
+        title: "Salon technologique à Taipei",
+        body: "🚢🔥 東京 と 台北 「こんにちは」 the semiconductor fair opened, organisers said.",
+        outlet: "Kestrel News",
+        author: "Li Wen",
+        language: "fr",
+        date: (2024, 11, 2),
+    },
+    Doc {
+        id: 5,
+        title: "تصريح الوزارة",
+        body: "قال المتحدث باسم الوزارة إن المفاوضات مستمرة.",
+        outlet: "Kestrel News",
+        author: "Omar Haddad",
+        language: "ar",
+        date: (2024, 2, 9),
+    },
 ];
 
 fn index() -> (tempfile::TempDir, SearchIndex) {
@@ -120,12 +160,8 @@ fn sorts_by_date_newest_first_and_pages() {
 fn facets_count_every_match() {
     let (_dir, index) = index();
     let found = index.search("", SortOrder::Relevance, 1, 0).unwrap();
-    let outlets: Vec<(String, u64)> =
-        found.facets.outlet.iter().map(|f| (f.value.clone(), f.count)).collect();
-    assert_eq!(
-        outlets,
-        vec![("Harbour Times".into(), 2), ("Kestrel News".into(), 2), ("Meridian Wire".into(), 1)]
-    );
+    let outlets: Vec<(String, u64)> = found.facets.outlet.iter().map(|f| (f.value.clone(), f.count)).collect();
+    assert_eq!(outlets, vec![("Harbour Times".into(), 2), ("Kestrel News".into(), 2), ("Meridian Wire".into(), 1)]);
     let years: Vec<(String, u64)> = found.facets.year.iter().map(|f| (f.value.clone(), f.count)).collect();
     assert_eq!(years, vec![("2025".into(), 1), ("2024".into(), 3), ("2023".into(), 1)]);
 }

@@ -8,6 +8,12 @@ export type ArticleView = { article: Article,
  */
 highlights: Array<[number, number]>, };
 
+export type AnchorReview = { reason: ReviewReason, 
+/**
+ * The claim's selector before the article's text changed.
+ */
+original: Selector, };
+
 export type AnchorState = "anchored" | "needs_review";
 
 export type Attribution = { source: SourceRef, role: ChainRole, cue: Span | null, mention: Span | null, };
@@ -30,7 +36,15 @@ export type CheckReport = { articles: number, indexed_documents: number,
  */
 problems: Array<string>, };
 
-export type Claim = { id: number, article: number, selector: Selector, kind: ClaimKind, status: ClaimStatus, credibility: number, note: string, anchor: AnchorState, 
+export type Claim = { id: number, 
+/**
+ * A UUID that stays the claim's across data directories and exports.
+ */
+uid: string, article: number, selector: Selector, kind: ClaimKind, status: ClaimStatus, credibility: number, note: string, anchor: AnchorState, 
+/**
+ * Set while `anchor` is `needs_review`: why, and the quote as it was.
+ */
+review: AnchorReview | null, 
 /**
  * Tag names, alphabetical.
  */
@@ -53,6 +67,8 @@ export type ClaimPatch = {
 selector?: Selector | null, kind?: ClaimKind | null, status?: ClaimStatus | null, credibility?: number | null, note?: string | null, anchor?: AnchorState | null, tags?: Array<string> | null, chain?: Array<ChainLink> | null, };
 
 export type ClaimStatus = "unverified" | "corroborated" | "disputed" | "false" | "misleading";
+
+export type ReviewReason = "fuzzy" | "not_found";
 
 export type CommandError = { code: string, message: string, 
 /**
@@ -84,9 +100,25 @@ path: string,
  */
 error: string, };
 
-export type ImportProgress = { files_done: number, files_total: number, imported: number, duplicates: number, failed: number, };
+export type ImportProgress = { files_done: number, files_total: number, imported: number, duplicates: number, 
+/**
+ * Stored articles replaced by a new version (same URL, other text).
+ */
+updated: number, 
+/**
+ * Claims of updated articles that re-anchoring left for review.
+ */
+needs_review: number, failed: number, };
 
 export type ImportSummary = { imported: number, duplicates: number, 
+/**
+ * Stored articles replaced by a new version (same URL, other text).
+ */
+updated: number, 
+/**
+ * Claims of updated articles that re-anchoring left for review.
+ */
+needs_review: number, 
 /**
  * Files or records that could not be imported; `errors` says why.
  */
@@ -102,7 +134,12 @@ cancelled: boolean, };
 
 export type IndexProgress = { done: number, total: number, };
 
-export type NewClaim = { article: number, selector: Selector, kind: ClaimKind, status: ClaimStatus, 
+export type NewClaim = { 
+/**
+ * Its stable id when it comes from elsewhere (an import of our export);
+ * None gives it a new one.
+ */
+uid?: string | null, article: number, selector: Selector, kind: ClaimKind, status: ClaimStatus, 
 /**
  * 1–6 on the Admiralty scale.
  */
@@ -112,7 +149,12 @@ credibility: number, note: string,
  */
 tags: Array<string>, chain: Array<ChainLink>, };
 
-export type NewSource = { name: string, kind: SourceKind, 
+export type NewSource = { 
+/**
+ * Its stable id when it comes from elsewhere (an import of our export);
+ * None gives it a new one.
+ */
+uid?: string | null, name: string, kind: SourceKind, 
 /**
  * The source it speaks for ("a senior Saudi official" → the Saudi government).
  */
@@ -183,7 +225,11 @@ prefix: string,
  */
 suffix: string, start: number, end: number, };
 
-export type Source = { id: number, name: string, kind: SourceKind, affiliation: SourceRef | null, 
+export type Source = { id: number, 
+/**
+ * A UUID that stays the source's across data directories and exports.
+ */
+uid: string, name: string, kind: SourceKind, affiliation: SourceRef | null, 
 /**
  * Alphabetical.
  */

@@ -215,7 +215,7 @@ export function createMockBackend(): Backend {
 
   async function runImport(count: number, names: string[], onProgress: (p: ImportProgress) => void): Promise<ImportSummary> {
     cancelled = false;
-    const summary: ImportSummary = { imported: 0, duplicates: 0, failed: 0, errors: [], warnings: [], cancelled: false };
+    const summary: ImportSummary = { imported: 0, duplicates: 0, updated: 0, needs_review: 0, failed: 0, errors: [], warnings: [], cancelled: false };
     for (let i = 0; i < count; i++) {
       if (cancelled) return { ...summary, cancelled: true };
       await delay(120);
@@ -231,7 +231,7 @@ export function createMockBackend(): Backend {
         summary.imported++;
         if (i % 7 === 3) summary.warnings.push({ path: name, error: "3 invalid bytes replaced with U+FFFD" });
       }
-      onProgress({ files_done: i + 1, files_total: count, imported: summary.imported, duplicates: summary.duplicates, failed: summary.failed });
+      onProgress({ files_done: i + 1, files_total: count, imported: summary.imported, duplicates: summary.duplicates, updated: 0, needs_review: 0, failed: summary.failed });
     }
     return summary;
   }
@@ -336,7 +336,7 @@ export function createMockBackend(): Backend {
         const source = sources.find((s) => s.id === link.source);
         return { source: { id: link.source, name: source?.name ?? "?", kind: source?.kind ?? "person" }, role: link.role, cue: link.cue, mention: link.mention };
       });
-      const created: Claim = { ...claim, id: nextId++, anchor: "anchored", chain, tags: [...claim.tags].sort(), created: now(), updated: now() };
+      const created: Claim = { ...claim, id: nextId, uid: `mock-claim-${nextId++}`, anchor: "anchored", review: null, chain, tags: [...claim.tags].sort(), created: now(), updated: now() };
       claims.push(created);
       undone.length = 0;
       return created;
@@ -359,7 +359,7 @@ export function createMockBackend(): Backend {
       return sources.filter((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase().includes(q))).slice(0, 20);
     },
     async createSource(source) {
-      const created: Source = { ...source, id: nextId++, affiliation: null, aliases: [...source.aliases].sort(), claims: 0, created: now(), updated: now() };
+      const created: Source = { ...source, id: nextId, uid: `mock-source-${nextId++}`, affiliation: null, aliases: [...source.aliases].sort(), claims: 0, created: now(), updated: now() };
       sources.push(created);
       return created;
     },

@@ -49,6 +49,7 @@ pub fn intermediary(source: SourceId) -> ChainLink {
 pub fn new_claim(desk: &Desk, article: ArticleId, exact: &str, chain: Vec<ChainLink>) -> NewClaim {
     let query = QuoteQuery { exact: exact.into(), ..QuoteQuery::default() };
     NewClaim {
+        uid: None,
         article,
         selector: desk.select_quote(article, &query).unwrap(),
         kind: ClaimKind::FactualAssertion,

@@ -25,6 +25,7 @@ fn every_claim_is_an_annotation_with_selectors_bodies_and_our_extension() {
     assert_eq!(items.len(), 4);
 
     let denial = items.iter().find(|a| a["target"]["selector"][0]["exact"] == recorded.denial.selector.exact).unwrap();
+    assert_eq!(denial["id"], format!("urn:uuid:{}", recorded.denial.uid));
     let selectors = &denial["target"]["selector"];
     assert_eq!(selectors[0]["type"], "TextQuoteSelector");
     assert_eq!(selectors[0]["prefix"], recorded.denial.selector.prefix);
@@ -45,6 +46,7 @@ fn every_claim_is_an_annotation_with_selectors_bodies_and_our_extension() {
     let speaker = &denial["cd:chain"][0];
     assert_eq!(speaker["cd:role"], "speaker");
     assert_eq!(speaker["cd:source"]["cd:name"], "Anselm Kreel");
+    assert_eq!(speaker["cd:source"]["id"], format!("urn:uuid:{}", recorded.kreel.uid));
     assert_eq!(speaker["cd:source"]["cd:reliability"], "B");
     assert_eq!(speaker["cd:source"]["cd:affiliation"]["cd:name"], "Varenian foreign ministry");
     let mention = recorded.denial.chain[0].mention.unwrap();

@@ -59,6 +59,7 @@ fn claim(
 ) -> Claim {
     let query = QuoteQuery { exact: exact.into(), ..QuoteQuery::default() };
     desk.create_claim(&NewClaim {
+        uid: None,
         article,
         selector: desk.select_quote(article, &query).unwrap(),
         kind: ClaimKind::FactualAssertion,
