@@ -18,4 +18,7 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A file offered as a backup that cannot be restored; nothing was changed.
+    #[error("{path} cannot be restored: {reason}")]
+    UnusableBackup { path: String, reason: String },
 }

@@ -13,9 +13,9 @@ use rayon::prelude::*;
 use crate::follow::{Follower, Indexes};
 use crate::{DeskError, Result};
 
-const DATABASE_FILE: &str = "claimdesk.sqlite3";
-const INDEX_DIR: &str = "index";
-const CLAIMS_INDEX_DIR: &str = "claims-index";
+pub(crate) const DATABASE_FILE: &str = "claimdesk.sqlite3";
+pub(crate) const INDEX_DIR: &str = "index";
+pub(crate) const CLAIMS_INDEX_DIR: &str = "claims-index";
 
 #[derive(Debug, Clone)]
 pub struct DeskOptions {

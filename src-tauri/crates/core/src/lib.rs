@@ -7,6 +7,7 @@
 //! the command line, the tests and the benchmarks all go through this API; it
 //! exposes domain types only, so another store or index could sit behind it.
 
+mod backup;
 mod claims;
 mod desk;
 mod error;
@@ -21,6 +22,7 @@ mod sources;
 mod sync;
 mod tags;
 
+pub use backup::{Restored, backup, restore};
 pub use claimdesk_domain as domain;
 pub use desk::{Desk, DeskOptions};
 pub use error::{DeskError, Result};

@@ -4,6 +4,7 @@
 //! vocabulary of the core API, so a different store or index can sit behind it.
 
 mod article;
+mod backup;
 mod claim;
 mod history;
 mod import;
@@ -15,6 +16,7 @@ mod tag;
 mod time;
 
 pub use article::{Article, ArticleId, ArticleSummary, ArticleView, NewArticle, Origin, SourceFormat};
+pub use backup::BackupInfo;
 pub use claim::{
     AnchorReview, AnchorState, Attribution, CREDIBILITY_NOT_JUDGED, CREDIBILITY_SCALE, ChainLink, ChainRole, Claim,
     ClaimFilter, ClaimId, ClaimKind, ClaimLink, ClaimPatch, ClaimStatus, LinkId, LinkKind, NewClaim, NewClaimLink,
