@@ -1,8 +1,10 @@
 //! The command line: argument parsing, dispatch, and exit codes
 //! (0 ok, 1 a problem the user can fix, 2 an internal error).
 
+mod backup;
 mod claims;
 mod debug;
+mod export;
 mod history;
 mod import;
 mod progress;
@@ -77,6 +79,18 @@ pub enum Command {
         #[arg(value_name = "CASES.json")]
         cases: PathBuf,
     },
+    /// Export claims: W3C annotations, CSV, a brief (Markdown or HTML), ClaimReview
+    Export(export::ExportArgs),
+    /// Write a consistent copy of the database to FILE (works while the app runs)
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Replace the database with a backup, after checking it, and rebuild the index
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     #[command(subcommand, hide = true)]
     Debug(debug::DebugCommand),
 }
@@ -110,6 +124,16 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
             EXIT_USER_ERROR
         });
     }
+    // A backup reads the database while the app may hold the directory; a
+    // restore must work when the current database cannot be opened.
+    let early = match &command {
+        Command::Backup { file } => Some(backup::backup(data_dir, file)),
+        Command::Restore { file } => Some(backup::restore(data_dir, file)),
+        _ => None,
+    };
+    if let Some(result) = early {
+        return result.unwrap_or_else(|e| report(&e));
+    }
     let result = open(data_dir).and_then(|desk| match command {
         Command::Import(args) => import::run(&desk, args),
         Command::Search(args) => search::run(&desk, args),
@@ -123,7 +147,10 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
         Command::Undo => history::undo(&desk),
         Command::Redo => history::redo(&desk),
         Command::Debug(command) => debug::run(&desk, command),
-        Command::AnchorTest { .. } => unreachable!("handled before the desk opens"),
+        Command::Export(args) => export::run(&desk, args),
+        Command::AnchorTest { .. } | Command::Backup { .. } | Command::Restore { .. } => {
+            unreachable!("handled before the desk opens")
+        }
     });
     match result {
         Ok(code) => code,

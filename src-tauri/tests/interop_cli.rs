@@ -1,0 +1,113 @@
+//! Exports, backups and restores from the command line: output to standard
+//! output or whole files, and bad input refused with exit code 1 and nothing
+//! half-written or replaced.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn claimdesk(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdesk")).arg("--data").arg(data).args(args).output().unwrap()
+}
+
+/// Runs, insisting on `code`; returns stdout and stderr.
+fn run(data: &Path, args: &[&str], code: i32) -> (String, String) {
+    let out = claimdesk(data, args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    (String::from_utf8(out.stdout).unwrap(), stderr)
+}
+
+/// The samples with one claim by Anselm Kreel.
+fn desk_with_a_claim() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    let samples: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/samples");
+    run(data.path(), &["import", samples.to_str().unwrap(), "--json"], 0);
+    let (found, _) = run(data.path(), &["search", "Ruskavel", "--json"], 0);
+    let leak = serde_json::from_str::<Value>(&found).unwrap()["hits"][0]["id"].to_string();
+    let quote = "a fabrication circulated by people who want the talks to fail";
+    let args = ["claim", "add", "--article", &leak, "--quote", quote, "--source", "Anselm Kreel"];
+    run(data.path(), &[&args[..], &["--status", "disputed", "--tag", "draft"]].concat(), 0);
+    data
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn export_writes_each_format_to_stdout_or_a_whole_file() {
+    let data = desk_with_a_claim();
+    let data = data.path();
+    let (w3c, _) = run(data, &["export", "--format", "w3c"], 0);
+    let collection: Value = serde_json::from_str(&w3c).unwrap();
+    assert_eq!(collection["total"], 1);
+    assert_eq!(collection["first"]["items"][0]["cd:chain"][0]["cd:source"]["cd:name"], "Anselm Kreel");
+
+    let out = tempfile::tempdir().unwrap();
+    for format in ["w3c", "csv", "sources-csv", "markdown", "html", "claimreview"] {
+        let file = out.path().join(format!("export.{format}"));
+        let (stdout, stderr) =
+            run(data, &["export", "--format", format, "--tag", "DRAFT", "-o", file.to_str().unwrap()], 0);
+        assert!(stdout.is_empty(), "{format}: nothing on stdout with -o");
+        assert!(stderr.contains("Wrote 1 "), "{format}: {stderr}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("Kreel"), "{format}: {text}");
+    }
+    assert_eq!(files(out.path()).len(), 6, "no partial files left: {:?}", files(out.path()));
+
+    let (brief, _) = run(data, &["export", "--format", "markdown", "--source", "anselm kreel"], 0);
+    assert!(brief.contains("## Anselm Kreel"), "{brief}");
+}
+
+#[test]
+fn bad_exports_exit_1_and_leave_no_file() {
+    let data = desk_with_a_claim();
+    let data = data.path();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("claims.jsonld");
+    let file = file.to_str().unwrap();
+    let (_, stderr) = run(data, &["export", "--format", "pdf"], 1);
+    assert!(stderr.contains("sources-csv"), "the formats are listed: {stderr}");
+    let (_, stderr) = run(data, &["export", "--format", "w3c", "--source", "Nobody", "-o", file], 1);
+    assert!(stderr.contains("no source named \"Nobody\""), "{stderr}");
+    let (_, stderr) = run(data, &["export", "--format", "w3c", "--query", "\"unclosed", "-o", file], 1);
+    assert!(!stderr.is_empty());
+    let missing = out.path().join("no/such/folder/claims.csv");
+    let (_, stderr) = run(data, &["export", "--format", "csv", "-o", missing.to_str().unwrap()], 1);
+    assert!(stderr.contains("cannot create"), "{stderr}");
+    assert_eq!(files(out.path()), Vec::<String>::new(), "nothing half-written");
+}
+
+#[test]
+fn backup_and_restore_round_trip_and_refuse_a_truncated_file() {
+    let data = desk_with_a_claim();
+    let data = data.path();
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("desk.backup");
+    let (said, _) = run(data, &["backup", backup.to_str().unwrap()], 0);
+    assert!(said.contains("1 claims"), "{said}");
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (said, _) = run(elsewhere.path(), &["restore", backup.to_str().unwrap()], 0);
+    assert!(said.contains("Restored 35 articles, 1 claims and 1 sources"), "{said}");
+    let (claims, _) = run(elsewhere.path(), &["claims", "--json"], 0);
+    let (original, _) = run(data, &["claims", "--json"], 0);
+    assert_eq!(serde_json::from_str::<Value>(&claims).unwrap(), serde_json::from_str::<Value>(&original).unwrap());
+    let (found, _) = run(elsewhere.path(), &["search", "Ruskavel", "--json"], 0);
+    assert_eq!(serde_json::from_str::<Value>(&found).unwrap()["total"], 1, "the index was rebuilt");
+
+    let bytes = std::fs::read(&backup).unwrap();
+    let truncated = out.path().join("truncated.backup");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 3]).unwrap();
+    let before = std::fs::read(data.join("claimdesk.sqlite3")).unwrap();
+    let (_, stderr) = run(data, &["restore", truncated.to_str().unwrap()], 1);
+    assert!(stderr.contains("cannot be restored"), "{stderr}");
+    assert_eq!(std::fs::read(data.join("claimdesk.sqlite3")).unwrap(), before, "the data is untouched");
+    let (claims, _) = run(data, &["claims", "--json"], 0);
+    assert_eq!(serde_json::from_str::<Value>(&claims).unwrap().as_array().unwrap().len(), 1);
+}
