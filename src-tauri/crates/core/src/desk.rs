@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use claimdesk_domain::{
     Article, ArticleId, ArticleView, CheckReport, IndexProgress, SearchHit, SearchRequest, SearchResults, Stats,
 };
+use claimdesk_search::syntax::Field;
 use claimdesk_search::{ClaimIndex, INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
 use claimdesk_store::Store;
 use rayon::prelude::*;
@@ -90,7 +91,26 @@ impl Desk {
     }
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let found = self.index.search(&request.query, request.sort, request.limit, request.offset)?;
+        // `source:` and `tag:` filters name articles the store knows; the
+        // index calls back for them. A failed lookup fails the search.
+        let failed = std::cell::RefCell::new(None);
+        let resolve = |field: Field, name: &str| -> Vec<ArticleId> {
+            let found = match field {
+                Field::Source => self.store.find_sources(name).and_then(|sources| {
+                    self.store.articles_with_claims_by(&sources.iter().map(|s| s.id).collect::<Vec<_>>())
+                }),
+                Field::Tag => self.store.articles_tagged(name),
+                _ => Ok(Vec::new()),
+            };
+            found.unwrap_or_else(|e| {
+                failed.borrow_mut().get_or_insert(e);
+                Vec::new()
+            })
+        };
+        let found = self.index.search(&request.query, request.sort, request.limit, request.offset, &resolve)?;
+        if let Some(error) = failed.into_inner() {
+            return Err(error.into());
+        }
         let ids: Vec<ArticleId> = found.hits.iter().map(|(id, _)| *id).collect();
         let articles = self.store.hit_texts(&ids)?;
         // Snippets tokenize each body: spread them over the cores.
