@@ -4,14 +4,14 @@
 use claimdesk_domain::{Claim, ClaimFilter, ClaimId};
 use rusqlite::types::Value as SqlValue;
 
-use crate::claims::{filter_condition, load};
+use crate::claims::{conditions, load};
 use crate::{Result, Store};
 
 impl Store {
     /// At most `limit` of the claims `filter` lets through whose id is greater
     /// than `after`, in id order. The next page starts after the last id.
     pub fn claims_page(&self, filter: &ClaimFilter, after: ClaimId, limit: usize) -> Result<Vec<Claim>> {
-        let (condition, mut params) = filter_condition(filter);
+        let (condition, mut params) = conditions(filter, None);
         // The page is chosen by id in a subquery, so that `load` (which sorts
         // by article) reads chains and tags for exactly these claims.
         let condition =

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use claimdesk_domain::{
-    AnchorReview, AnchorState, Attribution, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimKind, ClaimPatch,
-    ClaimStatus, NewClaim, Selector, SourceKind, SourceRef, Span, Timestamp,
+    AnchorReview, AnchorState, ArticleId, Attribution, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimKind,
+    ClaimPage, ClaimPatch, ClaimQuery, ClaimRow, ClaimSort, ClaimStatus, NewClaim, Selector, SourceId, SourceKind,
+    SourceRef, Span, Timestamp,
 };
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params_from_iter};
@@ -121,6 +122,33 @@ impl Store {
         Ok(self.read(|conn| load(conn, "c.id = ?", vec![SqlValue::Integer(id)]))?.pop())
     }
 
+    /// The articles with a claim that any of `sources` made or relayed, ascending.
+    pub fn articles_with_claims_by(&self, sources: &[SourceId]) -> Result<Vec<ArticleId>> {
+        let sources = SqlValue::Text(serde_json::json!(sources).to_string());
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT DISTINCT c.article_id FROM claims c JOIN attributions a ON a.claim_id = c.id
+                 WHERE a.source_id IN (SELECT value FROM json_each(?1)) ORDER BY c.article_id",
+            )?;
+            Ok(stmt.query_map([sources], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    /// The articles tagged `tag`, or with a claim tagged so, ascending.
+    pub fn articles_tagged(&self, tag: &str) -> Result<Vec<ArticleId>> {
+        let key = lookup_key(tag);
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name_key = ?1
+                 UNION
+                 SELECT c.article_id FROM claims c JOIN claim_tags ct ON ct.claim_id = c.id
+                     JOIN tags t ON t.id = ct.tag_id WHERE t.name_key = ?1
+                 ORDER BY 1",
+            )?;
+            Ok(stmt.query_map([key], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
     /// The stored claims among `ids`, by article and position; unknown ids
     /// are left out.
     pub fn claims_with_ids(&self, ids: &[ClaimId]) -> Result<Vec<Claim>> {
@@ -145,21 +173,84 @@ impl Store {
         Ok(claims)
     }
 
-    /// The claims `filter` lets through, by article and position in it.
-    pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
-        let (condition, params) = filter_condition(filter);
+    /// The claims `filter` lets through, by article and position in it;
+    /// with `only`, just those among these ids.
+    pub fn claims(&self, filter: &ClaimFilter, only: Option<&[ClaimId]>) -> Result<Vec<Claim>> {
+        let (condition, params) = conditions(filter, only);
         self.read(|conn| load(conn, &condition, params))
+    }
+
+    /// One page of the claims `filter` lets through (with `only`, among these
+    /// ids), in the order asked, with the total on every page.
+    pub fn claim_page(&self, query: &ClaimQuery, only: Option<&[ClaimId]>) -> Result<ClaimPage> {
+        let (condition, mut params) = conditions(&query.filter, only);
+        let direction = if query.descending { "DESC" } else { "ASC" };
+        let order = match query.sort {
+            ClaimSort::Updated => format!("c.updated_at {direction}, c.id {direction}"),
+            // Undated articles last either way.
+            ClaimSort::Published => format!("a.published IS NULL, a.published {direction}, c.id {direction}"),
+            ClaimSort::Credibility => format!("c.credibility {direction}, c.id {direction}"),
+            ClaimSort::Status => format!("c.status {direction}, c.id {direction}"),
+            ClaimSort::Article => format!("a.title {direction}, c.article_id {direction}, c.span_start"),
+        };
+        self.read(|conn| {
+            let total: i64 = conn
+                .prepare_cached(&format!("SELECT count(*) FROM claims c WHERE {condition}"))?
+                .query_row(params_from_iter(&params), |r| r.get(0))?;
+            let sql = format!(
+                "SELECT c.id, c.article_id, a.title, a.outlet, a.published, c.exact, c.kind, c.status, c.credibility,
+                        c.anchor, c.note, c.updated_at,
+                        (SELECT group_concat(name, char(31)) FROM
+                            (SELECT s.name FROM attributions at JOIN sources s ON s.id = at.source_id
+                             WHERE at.claim_id = c.id ORDER BY at.position)),
+                        (SELECT group_concat(name, char(31)) FROM
+                            (SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+                             WHERE ct.claim_id = c.id ORDER BY t.name_key))
+                 FROM claims c JOIN articles a ON a.id = c.article_id
+                 WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?"
+            );
+            params.push(SqlValue::Integer(query.limit as i64));
+            params.push(SqlValue::Integer(query.offset as i64));
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let split = |text: Option<String>| -> Vec<String> {
+                text.map(|t| t.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default()
+            };
+            let rows = stmt.query_map(params_from_iter(&params), |row| {
+                Ok(ClaimRow {
+                    id: row.get(0)?,
+                    article: row.get(1)?,
+                    article_title: row.get(2)?,
+                    outlet: row.get(3)?,
+                    published: row.get::<_, Option<i64>>(4)?.map(Timestamp),
+                    quote: row.get(5)?,
+                    kind: word(row, 6, ClaimKind::parse)?,
+                    status: word(row, 7, ClaimStatus::parse)?,
+                    credibility: row.get(8)?,
+                    anchor: word(row, 9, AnchorState::parse)?,
+                    note: row.get(10)?,
+                    updated: Timestamp(row.get(11)?),
+                    chain: split(row.get(12)?),
+                    tags: split(row.get(13)?),
+                })
+            })?;
+            let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ClaimPage { total: total as usize, rows })
+        })
     }
 }
 
-/// The SQL condition over `claims c` that `filter` sets, with its parameters.
-pub(crate) fn filter_condition(filter: &ClaimFilter) -> (String, Vec<SqlValue>) {
+/// The SQL condition over `claims c` (and its parameters) that lets through
+/// the claims `filter` describes, among `only` when given.
+pub(crate) fn conditions(filter: &ClaimFilter, only: Option<&[ClaimId]>) -> (String, Vec<SqlValue>) {
     let mut conditions = vec!["1".to_string()];
     let mut params = Vec::new();
     let mut narrow = |condition: &str, values: Vec<SqlValue>| {
         conditions.push(condition.to_string());
         params.extend(values);
     };
+    if let Some(ids) = only {
+        narrow("c.id IN (SELECT value FROM json_each(?))", vec![SqlValue::Text(serde_json::json!(ids).to_string())]);
+    }
     if let Some(source) = filter.source {
         narrow("c.id IN (SELECT claim_id FROM attributions WHERE source_id = ?)", vec![SqlValue::Integer(source)]);
     }
@@ -181,9 +272,16 @@ pub(crate) fn filter_condition(filter: &ClaimFilter) -> (String, Vec<SqlValue>) 
     if let Some(article) = filter.article {
         narrow("c.article_id = ?", vec![SqlValue::Integer(article)]);
     }
+    if let Some(from) = filter.published_from {
+        narrow("c.article_id IN (SELECT id FROM articles WHERE published >= ?)", vec![SqlValue::Integer(from.0)]);
+    }
+    if let Some(to) = filter.published_to {
+        narrow("c.article_id IN (SELECT id FROM articles WHERE published < ?)", vec![SqlValue::Integer(to.0)]);
+    }
     if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        // SQLite's lower() folds ASCII only; claims full-text search is
-        // for the index to do later.
+        // Substring search, for callers without the claims index (the core
+        // searches words there and passes `only` instead). SQLite's lower()
+        // folds ASCII only.
         let text = SqlValue::Text(text.to_lowercase());
         narrow("(instr(lower(c.exact), ?) > 0 OR instr(lower(c.note), ?) > 0)", vec![text.clone(), text]);
     }

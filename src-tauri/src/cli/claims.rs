@@ -134,6 +134,7 @@ pub fn list(desk: &Desk, args: ClaimsArgs) -> anyhow::Result<ExitCode> {
         article: args.article,
         text: args.text,
         anchor: args.needs_review.then_some(AnchorState::NeedsReview),
+        ..ClaimFilter::default()
     })?;
     if args.json {
         println!("{}", serde_json::to_string(&claims)?);

@@ -6,8 +6,9 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use claimdesk_core::domain::{
-    ArticleId, ArticleView, Claim, ClaimId, ClaimPatch, ImportProgress, ImportSummary, NewClaim, NewSource, Operation,
-    SearchRequest, SearchResults, Selector, Source, SourceId, Span, Stats,
+    ArticleId, ArticleView, Claim, ClaimId, ClaimPage, ClaimPatch, ClaimQuery, ImportProgress, ImportSummary, NewClaim,
+    NewSource, Operation, SearchRequest, SearchResults, Selector, Source, SourceId, SourcePage, SourcePatch, Span,
+    Stats, Tag,
 };
 use claimdesk_core::{Desk, DeskError};
 use tauri::State;
@@ -96,6 +97,56 @@ pub async fn create_source(state: State<'_, DeskState>, source: NewSource) -> Re
 #[tauri::command]
 pub async fn add_alias(state: State<'_, DeskState>, id: SourceId, alias: String) -> Result<Source, CommandError> {
     on_worker(&state, move |desk| desk.add_alias(id, &alias)).await
+}
+
+/// A page of the claims view (also the list of claims needing review).
+#[tauri::command]
+pub async fn claim_page(state: State<'_, DeskState>, query: ClaimQuery) -> Result<ClaimPage, CommandError> {
+    on_worker(&state, move |desk| desk.claim_page(&query)).await
+}
+
+#[tauri::command]
+pub async fn get_claim(state: State<'_, DeskState>, id: ClaimId) -> Result<Claim, CommandError> {
+    on_worker(&state, move |desk| desk.claim(id)).await
+}
+
+#[tauri::command]
+pub async fn list_sources(state: State<'_, DeskState>) -> Result<Vec<Source>, CommandError> {
+    on_worker(&state, |desk| desk.sources()).await
+}
+
+#[tauri::command]
+pub async fn source_page(state: State<'_, DeskState>, id: SourceId) -> Result<SourcePage, CommandError> {
+    on_worker(&state, move |desk| desk.source_page(id)).await
+}
+
+#[tauri::command]
+pub async fn update_source(
+    state: State<'_, DeskState>,
+    id: SourceId,
+    patch: SourcePatch,
+) -> Result<Source, CommandError> {
+    on_worker(&state, move |desk| desk.update_source(id, &patch)).await
+}
+
+#[tauri::command]
+pub async fn remove_alias(state: State<'_, DeskState>, id: SourceId, alias: String) -> Result<Source, CommandError> {
+    on_worker(&state, move |desk| desk.remove_alias(id, &alias)).await
+}
+
+/// Merges `absorb` into `keep`: aliases, attributions and members move over.
+#[tauri::command]
+pub async fn merge_sources(
+    state: State<'_, DeskState>,
+    keep: SourceId,
+    absorb: SourceId,
+) -> Result<Source, CommandError> {
+    on_worker(&state, move |desk| desk.merge_sources(keep, absorb)).await
+}
+
+#[tauri::command]
+pub async fn list_tags(state: State<'_, DeskState>) -> Result<Vec<Tag>, CommandError> {
+    on_worker(&state, |desk| desk.tags()).await
 }
 
 #[tauri::command]

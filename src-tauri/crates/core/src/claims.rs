@@ -2,8 +2,8 @@
 //! rules of chains, and recording, editing, listing and linking claims.
 
 use claimdesk_domain::{
-    Article, ArticleId, CREDIBILITY_SCALE, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimLink, ClaimPatch,
-    LinkId, NewClaim, NewClaimLink, QuoteQuery, Selector, Span,
+    Article, ArticleId, CREDIBILITY_SCALE, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimLink, ClaimPage,
+    ClaimPatch, ClaimQuery, LinkId, NewClaim, NewClaimLink, QuoteQuery, Selector, Span,
 };
 
 use crate::history::action;
@@ -71,12 +71,33 @@ impl Desk {
         self.store.claim(id)?.ok_or(DeskError::ClaimNotFound(id))
     }
 
-    /// Claims by article and position in it.
+    /// Claims by article and position in it. `filter.text` finds words (in
+    /// the quote, the note or the sources' names) through the claims index.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let (filter, only) = self.words_to_ids(filter)?;
+        Ok(self.store.claims(&filter, only.as_deref())?)
+    }
+
+    /// One page of the claims view.
+    pub fn claim_page(&self, query: &ClaimQuery) -> Result<ClaimPage> {
+        let (filter, only) = self.words_to_ids(&query.filter)?;
+        let query = ClaimQuery { filter, ..query.clone() };
+        Ok(self.store.claim_page(&query, only.as_deref())?)
+    }
+
+    /// Checks a filter, and turns its words into the ids of the claims the
+    /// claims index finds for them (brought up to date first, so a claim
+    /// saved a moment ago is found).
+    fn words_to_ids(&self, filter: &ClaimFilter) -> Result<(ClaimFilter, Option<Vec<ClaimId>>)> {
         if let Some(credibility) = filter.credibility {
             check_credibility(credibility)?;
         }
-        Ok(self.store.claims(filter)?)
+        let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+            return Ok((ClaimFilter { text: None, ..filter.clone() }, None));
+        };
+        self.indexes.catch_up(false)?;
+        let ids = self.indexes.claims.matching(text)?;
+        Ok((ClaimFilter { text: None, ..filter.clone() }, Some(ids)))
     }
 
     /// The claims recorded in an article, in reading order.

@@ -15,8 +15,8 @@ impl Desk {
 
     /// Every article `query` matches, by id. Only ids: no bodies are read.
     pub fn matching_articles(&self, query: &str) -> Result<Vec<ArticleId>> {
-        let total = self.index.search(query, SortOrder::Relevance, 1, 0)?.total as usize;
-        let found = self.index.search(query, SortOrder::Relevance, total, 0)?;
+        let total = self.run_query(query, SortOrder::Relevance, 1, 0)?.total as usize;
+        let found = self.run_query(query, SortOrder::Relevance, total, 0)?;
         let mut ids: Vec<ArticleId> = found.hits.into_iter().map(|(id, _)| id).collect();
         ids.sort_unstable();
         Ok(ids)

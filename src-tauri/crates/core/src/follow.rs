@@ -84,7 +84,7 @@ impl Indexes {
         }
         for source in sources {
             let filter = ClaimFilter { source: Some(source), ..ClaimFilter::default() };
-            claims.extend(self.store.claims(&filter)?.iter().map(|c| c.id));
+            claims.extend(self.store.claims(&filter, None)?.iter().map(|c| c.id));
         }
         let ids: Vec<_> = claims.into_iter().collect();
         let found = self.store.claims_with_ids(&ids)?;

@@ -231,6 +231,10 @@ pub struct ClaimFilter {
     pub text: Option<String>,
     /// `needs_review`: the claims re-anchoring left for the analyst.
     pub anchor: Option<AnchorState>,
+    /// Claims in articles published on or after this instant.
+    pub published_from: Option<Timestamp>,
+    /// Claims in articles published before this instant.
+    pub published_to: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -248,4 +252,62 @@ pub struct ClaimLink {
     pub to: ClaimId,
     pub kind: LinkKind,
     pub created: Timestamp,
+}
+
+keywords! {
+    /// The order of the claims view.
+    ClaimSort {
+        /// Last edited first (with `descending`).
+        Updated = "updated",
+        /// By the article's publication date.
+        Published = "published",
+        Credibility = "credibility",
+        Status = "status",
+        /// By article title, then position in the article.
+        Article = "article",
+    }
+}
+
+/// One page of the claims view: which claims, in what order, which rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ClaimQuery {
+    pub filter: ClaimFilter,
+    pub sort: ClaimSort,
+    pub descending: bool,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Default for ClaimQuery {
+    fn default() -> Self {
+        ClaimQuery { filter: ClaimFilter::default(), sort: ClaimSort::Updated, descending: true, offset: 0, limit: 100 }
+    }
+}
+
+/// A claim as a row of the claims view: enough to show and sort it, small
+/// enough that a page of a hundred crosses to the window in no time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ClaimRow {
+    pub id: ClaimId,
+    pub article: ArticleId,
+    pub article_title: String,
+    pub outlet: Option<String>,
+    pub published: Option<Timestamp>,
+    pub quote: String,
+    pub kind: ClaimKind,
+    pub status: ClaimStatus,
+    pub credibility: u8,
+    pub anchor: AnchorState,
+    /// The speaker's name, then each intermediary's.
+    pub chain: Vec<String>,
+    pub tags: Vec<String>,
+    pub note: String,
+    pub updated: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ClaimPage {
+    /// Claims the filter lets through, on every page.
+    pub total: usize,
+    pub rows: Vec<ClaimRow>,
 }

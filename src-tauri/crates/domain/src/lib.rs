@@ -19,8 +19,8 @@ pub use article::{Article, ArticleId, ArticleSummary, ArticleView, NewArticle, O
 pub use backup::BackupInfo;
 pub use claim::{
     AnchorReview, AnchorState, Attribution, CREDIBILITY_NOT_JUDGED, CREDIBILITY_SCALE, ChainLink, ChainRole, Claim,
-    ClaimFilter, ClaimId, ClaimKind, ClaimLink, ClaimPatch, ClaimStatus, LinkId, LinkKind, NewClaim, NewClaimLink,
-    QuoteQuery, ReviewReason, Selector, Span,
+    ClaimFilter, ClaimId, ClaimKind, ClaimLink, ClaimPage, ClaimPatch, ClaimQuery, ClaimRow, ClaimSort, ClaimStatus,
+    LinkId, LinkKind, NewClaim, NewClaimLink, QuoteQuery, ReviewReason, Selector, Span,
 };
 pub use history::{History, Operation, OperationId, OperationKind};
 pub use import::{ImportIssue, ImportProgress, ImportSummary, IndexProgress};

@@ -17,7 +17,7 @@ use tantivy::{
 use crate::facets::FacetCollector;
 use crate::highlight::Highlighter;
 use crate::schema::{self, EXACT_ANALYZER, Fields, INDEX_SCHEMA_VERSION, TEXT_ANALYZER};
-use crate::translate::Translator;
+use crate::translate::{Resolve, Translator};
 use crate::{Result, SearchError, syntax};
 
 /// The fields of one article that the index holds.
@@ -151,10 +151,18 @@ impl SearchIndex {
     }
 
     /// Runs a query written in Claimdesk's query language.
-    pub fn search(&self, query: &str, sort: SortOrder, limit: usize, offset: usize) -> Result<Found> {
+    /// `resolve` finds the articles that `source:` and `tag:` filters name.
+    pub fn search(
+        &self,
+        query: &str,
+        sort: SortOrder,
+        limit: usize,
+        offset: usize,
+        resolve: Resolve<'_>,
+    ) -> Result<Found> {
         let ast = syntax::parse(query)?;
         let analyzer = self.index.tokenizer_for_field(self.fields.body)?;
-        let tantivy_query = Translator::new(&self.fields, analyzer).translate(&ast);
+        let tantivy_query = Translator::new(&self.fields, analyzer, resolve).translate(&ast);
         let searcher = self.reader.searcher();
         let (total, hits, facets) = self.collect(&searcher, &*tantivy_query, sort, limit, offset)?;
         let generator = SnippetGenerator::create(&searcher, &*tantivy_query, self.fields.body).ok();
@@ -166,7 +174,8 @@ impl SearchIndex {
     pub fn highlight(&self, query: &str, text: &str) -> Result<Vec<[usize; 2]>> {
         let ast = syntax::parse(query)?;
         let analyzer = self.index.tokenizer_for_field(self.fields.body)?;
-        let tantivy_query = Translator::new(&self.fields, analyzer).translate(&ast);
+        // Source and tag filters pick articles; they mark no words.
+        let tantivy_query = Translator::new(&self.fields, analyzer, &|_, _| Vec::new()).translate(&ast);
         let searcher = self.reader.searcher();
         let generator = SnippetGenerator::create(&searcher, &*tantivy_query, self.fields.body)?;
         Ok(crate::highlight::all_matches(generator, text))

@@ -20,3 +20,4 @@ pub use error::{Result, SearchError};
 pub use highlight::Highlighter;
 pub use index::{Found, IndexDocument, Opened, SearchIndex};
 pub use schema::INDEX_SCHEMA_VERSION;
+pub use translate::Resolve;

@@ -23,6 +23,10 @@ pub enum Field {
     Author,
     Language,
     Published,
+    /// Articles with a claim this source made or relayed (by name or alias).
+    Source,
+    /// Articles tagged so, or with a claim tagged so.
+    Tag,
 }
 
 impl Field {
@@ -35,6 +39,8 @@ impl Field {
             "author" => Some(Field::Author),
             "lang" | "language" => Some(Field::Language),
             "published" | "date" => Some(Field::Published),
+            "source" => Some(Field::Source),
+            "tag" => Some(Field::Tag),
             _ => None,
         }
     }
@@ -214,7 +220,9 @@ fn read_word(chars: &[char], start: usize, may_be_field: bool) -> Result<(Tok, u
             if !is_url {
                 return error(
                     start,
-                    format!("unknown field \"{name}\" — fields are title, body, outlet, author, lang, published"),
+                    format!(
+                        "unknown field \"{name}\" — fields are title, body, outlet, author, lang, published, source, tag"
+                    ),
                 );
             }
         }
@@ -804,7 +812,11 @@ mod tests {
         fails("title:-x", "put the - in front of the field: -title:word", 0);
         fails("title:(a b)", "for several words write title:a title:b", 6);
         fails("title:[2016 TO 2017]", "date ranges only work on published:", 6);
-        fails("foo:bar", "unknown field \"foo\" — fields are title, body, outlet, author, lang, published", 0);
+        fails(
+            "foo:bar",
+            "unknown field \"foo\" — fields are title, body, outlet, author, lang, published, source, tag",
+            0,
+        );
         fails("x mailto:y", "unknown field \"mailto\"", 2);
         fails("[2016 TO 2017]", "date ranges need a field in front", 0);
         fails("a]", "closes a range that was never opened", 1);

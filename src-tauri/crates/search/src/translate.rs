@@ -2,9 +2,10 @@
 
 use std::ops::Bound;
 
-use claimdesk_domain::Timestamp;
+use claimdesk_domain::{ArticleId, Timestamp};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -18,14 +19,19 @@ const TITLE_BOOST: f32 = 2.0;
 /// How many index terms a `prefix*` may expand to before it stops growing.
 const PREFIX_EXPANSIONS: u32 = 200;
 
+/// The articles a `source:` or `tag:` filter names: these live in the
+/// store, not the index, so the caller looks them up.
+pub type Resolve<'a> = &'a dyn Fn(syntax::Field, &str) -> Vec<ArticleId>;
+
 pub(crate) struct Translator<'a> {
     fields: &'a Fields,
     analyzer: TextAnalyzer,
+    resolve: Resolve<'a>,
 }
 
 impl<'a> Translator<'a> {
-    pub(crate) fn new(fields: &'a Fields, analyzer: TextAnalyzer) -> Self {
-        Translator { fields, analyzer }
+    pub(crate) fn new(fields: &'a Fields, analyzer: TextAnalyzer, resolve: Resolve<'a>) -> Self {
+        Translator { fields, analyzer, resolve }
     }
 
     /// The Tantivy query for `ast`. Words that analyze to nothing (punctuation
@@ -40,6 +46,11 @@ impl<'a> Translator<'a> {
             Ast::Term { field: Some(syntax::Field::Language), text }
             | Ast::Phrase { field: Some(syntax::Field::Language), text } => Some(Box::new(self.language(text, false))),
             Ast::Prefix { field: Some(syntax::Field::Language), prefix } => Some(Box::new(self.language(prefix, true))),
+            Ast::Term { field: Some(field @ (syntax::Field::Source | syntax::Field::Tag)), text }
+            | Ast::Phrase { field: Some(field @ (syntax::Field::Source | syntax::Field::Tag)), text }
+            | Ast::Prefix { field: Some(field @ (syntax::Field::Source | syntax::Field::Tag)), prefix: text } => {
+                Some(self.articles(*field, text))
+            }
             Ast::Phrase { field: Some(syntax::Field::Outlet), text } => {
                 let term = Term::from_field_text(self.fields.outlet_exact, &text.to_lowercase());
                 Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic)))
@@ -96,9 +107,20 @@ impl<'a> Translator<'a> {
             syntax::Field::Body => leaf(self, self.fields.body),
             syntax::Field::Outlet => leaf(self, self.fields.outlet),
             syntax::Field::Author => leaf(self, self.fields.author),
-            // Both are handled before: a language is a code, a date a range.
-            syntax::Field::Language | syntax::Field::Published => None,
+            // Handled before: a language is a code, a date a range, sources
+            // and tags are looked up in the store.
+            syntax::Field::Language | syntax::Field::Published | syntax::Field::Source | syntax::Field::Tag => None,
         }
+    }
+
+    /// The articles the store finds for a `source:` or `tag:` filter; none
+    /// matches nothing (an unknown source is not ignored).
+    fn articles(&self, field: syntax::Field, name: &str) -> Box<dyn Query> {
+        let ids = (self.resolve)(field, name);
+        if ids.is_empty() {
+            return Box::new(EmptyQuery);
+        }
+        Box::new(TermSetQuery::new(ids.into_iter().map(|id| Term::from_field_u64(self.fields.id, id as u64))))
     }
 
     /// `lang:` compares the stored code exactly, ignoring case (`lang:AR`).

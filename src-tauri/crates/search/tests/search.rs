@@ -2,6 +2,7 @@
 //! sorting, facets, snippets, commits and reopening.
 
 use claimdesk_domain::{SortOrder, Timestamp};
+use claimdesk_search::syntax::Field;
 use claimdesk_search::{IndexDocument, SearchError, SearchIndex};
 
 const HEAP: usize = 15_000_000;
@@ -87,11 +88,35 @@ fn index() -> (tempfile::TempDir, SearchIndex) {
 
 /// The ids a query finds, ascending.
 fn ids(index: &SearchIndex, query: &str) -> Vec<i64> {
-    let found = index.search(query, SortOrder::Relevance, 50, 0).unwrap();
+    let found = index.search(query, SortOrder::Relevance, 50, 0, &|_, _| Vec::new()).unwrap();
     assert_eq!(found.total as usize, found.hits.len(), "total for {query:?}");
     let mut ids: Vec<i64> = found.hits.iter().map(|(id, _)| *id).collect();
     ids.sort();
     ids
+}
+
+#[test]
+fn source_and_tag_filters_take_their_articles_from_the_caller() {
+    let (_dir, index) = index();
+    let resolve = |field: Field, name: &str| -> Vec<i64> {
+        match (field, name.to_lowercase().as_str()) {
+            (Field::Source, "kreel") => vec![1, 3],
+            (Field::Tag, "serrat talks") => vec![3, 4],
+            _ => Vec::new(),
+        }
+    };
+    let ids = |query: &str| {
+        let found = index.search(query, SortOrder::Relevance, 50, 0, &resolve).unwrap();
+        let mut ids: Vec<i64> = found.hits.iter().map(|(id, _)| *id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids("source:Kreel"), [1, 3]);
+    assert_eq!(ids("source:kreel observers"), [3]);
+    assert_eq!(ids("tag:\"Serrat talks\" -source:kreel"), [4]);
+    assert_eq!(ids("source:kreel OR tag:\"serrat talks\""), [1, 3, 4]);
+    assert_eq!(ids("source:nobody"), [] as [i64; 0], "an unknown source matches nothing");
+    assert_eq!(ids("ceasefire -source:nobody"), [1, 3]);
 }
 
 #[test]
@@ -136,7 +161,7 @@ fn every_element_of_the_query_language() {
 #[test]
 fn a_malformed_query_is_a_syntax_error_with_a_position() {
     let (_dir, index) = index();
-    match index.search("ceasefire \"senior", SortOrder::Relevance, 10, 0) {
+    match index.search("ceasefire \"senior", SortOrder::Relevance, 10, 0, &|_, _| Vec::new()) {
         Err(SearchError::Syntax(e)) => {
             assert_eq!(e.position, 10);
             assert!(e.message.contains("quote"), "{}", e.message);
@@ -149,17 +174,17 @@ fn a_malformed_query_is_a_syntax_error_with_a_position() {
 #[test]
 fn sorts_by_date_newest_first_and_pages() {
     let (_dir, index) = index();
-    let found = index.search("", SortOrder::Date, 3, 0).unwrap();
+    let found = index.search("", SortOrder::Date, 3, 0, &|_, _| Vec::new()).unwrap();
     assert_eq!(found.total, 5);
     assert_eq!(found.hits.iter().map(|h| h.0).collect::<Vec<_>>(), vec![3, 4, 2]);
-    let next = index.search("", SortOrder::Date, 3, 3).unwrap();
+    let next = index.search("", SortOrder::Date, 3, 3, &|_, _| Vec::new()).unwrap();
     assert_eq!(next.hits.iter().map(|h| h.0).collect::<Vec<_>>(), vec![5, 1]);
 }
 
 #[test]
 fn facets_count_every_match() {
     let (_dir, index) = index();
-    let found = index.search("", SortOrder::Relevance, 1, 0).unwrap();
+    let found = index.search("", SortOrder::Relevance, 1, 0, &|_, _| Vec::new()).unwrap();
     let outlets: Vec<(String, u64)> = found.facets.outlet.iter().map(|f| (f.value.clone(), f.count)).collect();
     assert_eq!(outlets, vec![("Harbour Times".into(), 2), ("Kestrel News".into(), 2), ("Meridian Wire".into(), 1)]);
     let years: Vec<(String, u64)> = found.facets.year.iter().map(|f| (f.value.clone(), f.count)).collect();
@@ -169,7 +194,7 @@ fn facets_count_every_match() {
 #[test]
 fn snippet_highlights_are_code_points() {
     let (_dir, index) = index();
-    let found = index.search("semiconductor", SortOrder::Relevance, 5, 0).unwrap();
+    let found = index.search("semiconductor", SortOrder::Relevance, 5, 0, &|_, _| Vec::new()).unwrap();
     let (snippet, highlights) = found.highlighter.snippet(DOCS[3].body);
     assert_eq!(highlights.len(), 1);
     let [start, end] = highlights[0];

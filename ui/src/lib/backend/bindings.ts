@@ -58,7 +58,39 @@ chain: Array<Attribution>, created: Timestamp,
  */
 updated: Timestamp, };
 
+export type ClaimFilter = { 
+/**
+ * Claims this source made or relayed.
+ */
+source?: number | null, status?: ClaimStatus | null, credibility?: number | null, 
+/**
+ * A tag name (case-insensitive).
+ */
+tag?: string | null, article?: number | null, 
+/**
+ * Words in the quote or the note (case-insensitive substring).
+ */
+text?: string | null, 
+/**
+ * `needs_review`: the claims re-anchoring left for the analyst.
+ */
+anchor?: AnchorState | null, 
+/**
+ * Claims in articles published on or after this instant.
+ */
+published_from?: Timestamp | null, 
+/**
+ * Claims in articles published before this instant.
+ */
+published_to?: Timestamp | null, };
+
 export type ClaimKind = "factual_assertion" | "statistic" | "quote" | "prediction" | "opinion" | "denial";
+
+export type ClaimPage = { 
+/**
+ * Claims the filter lets through, on every page.
+ */
+total: number, rows: Array<ClaimRow>, };
 
 export type ClaimPatch = { 
 /**
@@ -66,9 +98,17 @@ export type ClaimPatch = {
  */
 selector?: Selector | null, kind?: ClaimKind | null, status?: ClaimStatus | null, credibility?: number | null, note?: string | null, anchor?: AnchorState | null, tags?: Array<string> | null, chain?: Array<ChainLink> | null, };
 
-export type ClaimStatus = "unverified" | "corroborated" | "disputed" | "false" | "misleading";
+export type ClaimQuery = { filter: ClaimFilter, sort: ClaimSort, descending: boolean, offset: number, limit: number, };
 
-export type ReviewReason = "fuzzy" | "not_found";
+export type ClaimRow = { id: number, article: number, article_title: string, outlet: string | null, published: Timestamp | null, quote: string, kind: ClaimKind, status: ClaimStatus, credibility: number, anchor: AnchorState, 
+/**
+ * The speaker's name, then each intermediary's.
+ */
+chain: Array<string>, tags: Array<string>, note: string, updated: Timestamp, };
+
+export type ClaimSort = "updated" | "published" | "credibility" | "status" | "article";
+
+export type ClaimStatus = "unverified" | "corroborated" | "disputed" | "false" | "misleading";
 
 export type CommandError = { code: string, message: string, 
 /**
@@ -193,6 +233,8 @@ record: number | null, };
 
 export type Reliability = "A" | "B" | "C" | "D" | "E" | "F";
 
+export type ReviewReason = "fuzzy" | "not_found";
+
 export type SearchHit = { id: number, title: string, outlet: string | null, published: Timestamp | null, score: number, 
 /**
  * A passage of the body around the best match, as plain text.
@@ -243,7 +285,37 @@ claims: number, created: Timestamp,
  */
 updated: Timestamp, };
 
+export type SourceClaim = { 
+/**
+ * The source's part in the claim (its first, if it appears twice).
+ */
+role: ChainRole, article_title: string, claim: Claim, };
+
 export type SourceKind = "person" | "organization" | "government_body" | "media_outlet" | "anonymous" | "document";
+
+export type SourcePage = { source: Source, 
+/**
+ * Sources affiliated with this one.
+ */
+members: Array<SourceRef>, 
+/**
+ * By article, then position in the article.
+ */
+claims: Array<SourceClaim>, 
+/**
+ * One entry per status, zeros included.
+ */
+by_status: Array<StatusCount>, 
+/**
+ * Distinct articles among `claims`.
+ */
+articles: Array<number>, };
+
+export type SourcePatch = { name?: string | null, kind?: SourceKind | null, 
+/**
+ * Absent: unchanged; `null`: no affiliation any more; an id: the new one.
+ */
+affiliation?: number | null, reliability?: Reliability | null, reliability_rationale?: string | null, description?: string | null, };
 
 export type SourceRef = { id: number, name: string, kind: SourceKind, };
 
@@ -254,5 +326,17 @@ export type SourceFormat = "text" | "markdown" | "html" | "jsonl" | "rss" | "ato
 export type Span = { start: number, end: number, };
 
 export type Stats = { articles: number, audit_entries: number, indexed_documents: number, database_bytes: number, index_bytes: number, database_schema_version: number, index_schema_version: number, app_version: string, data_dir: string, };
+
+export type StatusCount = { status: ClaimStatus, count: number, };
+
+export type Tag = { id: number, name: string, 
+/**
+ * `#rrggbb`.
+ */
+colour: string, 
+/**
+ * Claims and articles that carry it.
+ */
+claims: number, articles: number, };
 
 export type Timestamp = string;
