@@ -10,6 +10,7 @@
 mod articles;
 mod audit;
 mod backup;
+mod by_key;
 mod claim_pages;
 mod claims;
 mod error;

@@ -111,3 +111,40 @@ fn backup_and_restore_round_trip_and_refuse_a_truncated_file() {
     let (claims, _) = run(data, &["claims", "--json"], 0);
     assert_eq!(serde_json::from_str::<Value>(&claims).unwrap().as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn import_annotations_reports_each_annotation_and_refuses_bad_files() {
+    let data = desk_with_a_claim();
+    let (w3c, _) = run(data.path(), &["export", "--format", "w3c"], 0);
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("claims.jsonld");
+    std::fs::write(&file, &w3c).unwrap();
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let samples: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/samples");
+    run(elsewhere.path(), &["import", samples.to_str().unwrap(), "--json"], 0);
+    let (said, stderr) = run(elsewhere.path(), &["import-annotations", file.to_str().unwrap()], 0);
+    assert!(said.contains("imported as claim"), "{said}");
+    assert!(stderr.contains("1 imported, 0 needing review, 0 already here, 0 rejected."), "{stderr}");
+    let (again, _) = run(elsewhere.path(), &["export", "--format", "w3c"], 0);
+    let items = |text: &str| serde_json::from_str::<Value>(text).unwrap()["first"]["items"][0]["target"].clone();
+    assert_eq!(items(&again), items(&w3c));
+
+    let (report, _) = run(elsewhere.path(), &["import-annotations", file.to_str().unwrap(), "--json"], 0);
+    let report: Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["annotations"][0]["outcome"], "already_here");
+
+    let broken = files.path().join("broken.json");
+    std::fs::write(&broken, &w3c[..w3c.len() / 2]).unwrap();
+    let (_, stderr) = run(elsewhere.path(), &["import-annotations", broken.to_str().unwrap()], 1);
+    assert!(stderr.contains("not JSON") && stderr.contains("nothing was imported"), "{stderr}");
+    let other = files.path().join("other.json");
+    std::fs::write(
+        &other,
+        r#"[{"type": "Annotation", "target": {"source": "https://example.com/unknown",
+        "selector": {"type": "TextQuoteSelector", "exact": "hello"}}}]"#,
+    )
+    .unwrap();
+    let (said, _) = run(elsewhere.path(), &["import-annotations", other.to_str().unwrap()], 1);
+    assert!(said.contains("rejected: unknown article https://example.com/unknown"), "{said}");
+}

@@ -1,6 +1,7 @@
 //! The command line: argument parsing, dispatch, and exit codes
 //! (0 ok, 1 a problem the user can fix, 2 an internal error).
 
+mod annotations;
 mod backup;
 mod claims;
 mod debug;
@@ -81,6 +82,8 @@ pub enum Command {
     },
     /// Export claims: W3C annotations, CSV, a brief (Markdown or HTML), ClaimReview
     Export(export::ExportArgs),
+    /// Import W3C annotations (ours or another tool's) onto the imported articles
+    ImportAnnotations(annotations::ImportAnnotationsArgs),
     /// Write a consistent copy of the database to FILE (works while the app runs)
     Backup {
         #[arg(value_name = "FILE")]
@@ -148,6 +151,7 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
         Command::Redo => history::redo(&desk),
         Command::Debug(command) => debug::run(&desk, command),
         Command::Export(args) => export::run(&desk, args),
+        Command::ImportAnnotations(args) => annotations::run(&desk, args),
         Command::AnchorTest { .. } | Command::Backup { .. } | Command::Restore { .. } => {
             unreachable!("handled before the desk opens")
         }

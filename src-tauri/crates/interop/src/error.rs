@@ -15,6 +15,10 @@ pub enum InteropError {
     Json(#[from] serde_json::Error),
     #[error("cannot write the export: {0}")]
     Csv(#[from] csv::Error),
+    #[error("the file is not JSON: {0}")]
+    NotJson(String),
+    #[error("the file is JSON, but {0}")]
+    NotAnnotations(String),
 }
 
 impl InteropError {
@@ -24,6 +28,7 @@ impl InteropError {
         match self {
             InteropError::Desk(e) => e.is_user_error(),
             InteropError::Write(_) | InteropError::Csv(_) => true,
+            InteropError::NotJson(_) | InteropError::NotAnnotations(_) => true,
             InteropError::Json(_) => false,
         }
     }

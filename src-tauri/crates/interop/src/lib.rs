@@ -6,6 +6,7 @@
 //! and writes as it reads, to any `io::Write`: memory stays flat however many
 //! claims there are. The crate knows only the core's API and the domain types.
 
+mod annotation_import;
 mod brief;
 mod claim_review;
 mod error;
@@ -19,6 +20,7 @@ use std::io::Write;
 
 use claimdesk_core::Desk;
 
+pub use annotation_import::{AnnotationReport, ImportReport, Outcome, import_annotations};
 pub use claim_review::rating;
 pub use error::{InteropError, Result};
 pub use selection::Selection;

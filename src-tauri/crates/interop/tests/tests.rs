@@ -11,3 +11,5 @@ mod claim_review;
 mod tables;
 #[path = "cases/w3c.rs"]
 mod w3c;
+#[path = "cases/w3c_import.rs"]
+mod w3c_import;
