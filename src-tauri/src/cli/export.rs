@@ -45,7 +45,7 @@ pub fn run(desk: &Desk, args: ExportArgs) -> anyhow::Result<ExitCode> {
         .creator
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
         .unwrap_or_else(|| ExportOptions::default().creator);
-    let options = ExportOptions { creator };
+    let options = ExportOptions { creator, ..ExportOptions::default() };
     let export =
         |out: &mut dyn Write| claimdesk_interop::export(desk, args.format, &selection, &options, out, &mut |_| {});
     let written = match &args.output {

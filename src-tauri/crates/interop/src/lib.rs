@@ -84,11 +84,13 @@ impl std::fmt::Display for Format {
 pub struct ExportOptions {
     /// Who made the annotations and reviews (`creator`, `author`).
     pub creator: String,
+    /// Annotations per `AnnotationPage` of a W3C export.
+    pub page_size: usize,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions { creator: "Claimdesk analyst".to_string() }
+        ExportOptions { creator: "Claimdesk analyst".to_string(), page_size: 500 }
     }
 }
 

@@ -5,7 +5,7 @@ use claimdesk_domain::{ArticleId, Claim, ClaimFilter, ClaimId, SourceId};
 
 use crate::Result;
 
-/// Claims per page: what an export holds in memory at once.
+/// Claims read from the store at once: what an export holds in memory.
 pub(crate) const PAGE: usize = 500;
 
 /// The claims to export; every field given narrows them, none means all.

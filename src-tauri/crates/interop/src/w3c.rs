@@ -38,7 +38,16 @@ pub(crate) fn write_collection(
     out: &mut dyn Write,
     progress: &mut dyn FnMut(u64),
 ) -> Result<u64> {
-    let mut pages = selection.pages(lookups.desk)?.peekable();
+    // Claims one by one (read a store page at a time), cut into annotation
+    // pages of the size asked; peeking tells whether a page has a next.
+    let mut claims = selection
+        .pages(lookups.desk)?
+        .flat_map(|page| match page {
+            Ok(claims) => claims.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(e) => vec![Err(e)],
+        })
+        .peekable();
+    let page_size = options.page_size.max(1);
     let id = format!("urn:uuid:{}", uuid::Uuid::new_v4());
     let header = json!({
         "@context": context(),
@@ -53,10 +62,10 @@ pub(crate) fn write_collection(
     out.write_all(&header[..header.len() - 1])?;
     let mut total = 0u64;
     let mut number = 0u64;
-    while let Some(page) = pages.next() {
-        let page = page?;
+    while claims.peek().is_some() {
+        let page = claims.by_ref().take(page_size).collect::<Result<Vec<_>>>()?;
         number += 1;
-        let has_next = pages.peek().is_some();
+        let has_next = claims.peek().is_some();
         out.write_all(match number {
             1 => b",\n\"first\": ",
             2 => b",\n\"cd:pages\": [\n",

@@ -6,7 +6,7 @@ use std::path::Path;
 use claimdesk_interop::{Format, Selection};
 use serde_json::Value;
 
-use crate::support::{export, recorded_desk, shared};
+use crate::support::{export, export_with, recorded_desk, shared, small_pages};
 
 /// The collection's annotations, first page and the pages after it.
 fn items(collection: &Value) -> Vec<Value> {
@@ -60,6 +60,23 @@ fn every_claim_is_an_annotation_with_selectors_bodies_and_our_extension() {
     let prisoners =
         items.iter().find(|a| a["target"]["selector"][0]["exact"] == recorded.prisoners.selector.exact).unwrap();
     assert!(prisoners["target"]["source"].as_str().unwrap().starts_with("https://"), "this one has a URL");
+}
+
+#[test]
+fn pages_link_to_each_other_and_to_the_collection() {
+    let (_dir, desk, _) = recorded_desk();
+    let collection: Value =
+        serde_json::from_str(&export_with(&desk, Format::W3c, &Selection::all(), &small_pages())).unwrap();
+    let (first, second) = (&collection["first"], &collection["cd:pages"][0]);
+    assert_eq!(collection["cd:pages"].as_array().unwrap().len(), 1);
+    assert_eq!((first["items"].as_array().unwrap().len(), second["items"].as_array().unwrap().len()), (3, 1));
+    assert_eq!(first["next"], second["id"]);
+    assert_eq!(second["prev"], first["id"]);
+    assert!(first.get("prev").is_none() && second.get("next").is_none());
+    assert_eq!((first["startIndex"].as_u64(), second["startIndex"].as_u64()), (Some(0), Some(3)));
+    assert_eq!(second["partOf"]["id"], collection["id"]);
+    assert_eq!(collection["last"], second["id"]);
+    assert_eq!(items(&collection).len(), 4);
 }
 
 #[test]
@@ -181,11 +198,17 @@ fn exports_validate_against_the_w3c_test_suite_schemas() {
     assert!(!suite.failures(&broken, &annotation_musts).is_empty(), "an annotation without a target fails");
 
     let (_dir, desk, _) = recorded_desk();
-    let collection: Value = serde_json::from_str(&export(&desk, Format::W3c, &Selection::all())).unwrap();
+    let text = export_with(&desk, Format::W3c, &Selection::all(), &small_pages());
+    let collection: Value = serde_json::from_str(&text).unwrap();
     let context = collection["@context"].clone();
     let mut failures = suite.failures(&collection, &collection_musts);
     failures.extend(suite.failures(&collection, &collection_optionals));
-    failures.extend(suite.failures(&standalone(&collection["first"], &context), &page_musts));
+    let mut pages = vec![collection["first"].clone()];
+    pages.extend(collection["cd:pages"].as_array().unwrap().clone());
+    assert_eq!(pages.len(), 2, "four annotations in pages of three");
+    for page in &pages {
+        failures.extend(suite.failures(&standalone(page, &context), &page_musts));
+    }
     for item in items(&collection) {
         let annotation = standalone(&item, &context);
         failures.extend(suite.failures(&annotation, &annotation_musts));

@@ -6,7 +6,7 @@ use claimdesk_core::domain::{AnchorState, ClaimFilter};
 use claimdesk_interop::{InteropError, Outcome, Selection, import_annotations};
 use serde_json::{Value, json};
 
-use crate::support::{article_with, export, recorded_desk, samples_desk};
+use crate::support::{article_with, export, export_with, recorded_desk, samples_desk, small_pages};
 use claimdesk_interop::Format;
 
 fn annotations(desk: &Desk) -> Vec<Value> {
@@ -40,7 +40,8 @@ fn outcomes(report: &claimdesk_interop::ImportReport) -> Vec<&'static str> {
 #[test]
 fn an_export_imported_elsewhere_exports_the_same_annotations() {
     let (_dir, desk, _) = recorded_desk();
-    let file = export(&desk, Format::W3c, &Selection::all());
+    // Two pages, so that the pages after the first are read too.
+    let file = export_with(&desk, Format::W3c, &Selection::all(), &small_pages());
     let before = annotations(&desk);
     assert_eq!(before.len(), 4);
 

@@ -159,9 +159,18 @@ pub fn recorded_desk() -> (tempfile::TempDir, Desk, Recorded) {
 }
 
 pub fn export(desk: &Desk, format: Format, selection: &Selection) -> String {
+    export_with(desk, format, selection, &ExportOptions::default())
+}
+
+pub fn export_with(desk: &Desk, format: Format, selection: &Selection, options: &ExportOptions) -> String {
     let mut out = Vec::new();
-    claimdesk_interop::export(desk, format, selection, &ExportOptions::default(), &mut out, &mut |_| {}).unwrap();
+    claimdesk_interop::export(desk, format, selection, options, &mut out, &mut |_| {}).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// Options that cut the four recorded claims into W3C pages of three and one.
+pub fn small_pages() -> ExportOptions {
+    ExportOptions { page_size: 3, ..ExportOptions::default() }
 }
 
 /// `../shared/peer-tests/…` beside the repository, when it is there.
