@@ -1,8 +1,8 @@
 //! `claimdesk export`: claims in a standard format, to standard output or
 //! to a file that appears only once it is whole.
 
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::BufWriter;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimdesk_core::Desk;
@@ -32,9 +32,10 @@ pub struct ExportArgs {
     output: Option<PathBuf>,
 }
 
+/// The format words as typed (`sources-csv`; `sources_csv` is read too).
 fn parse_format(text: &str) -> Result<Format, String> {
-    Format::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+    text.parse().map_err(|_| {
+        let names: Vec<String> = Format::ALL.iter().map(|f| f.as_str().replace('_', "-")).collect();
         format!("unknown format {text:?}; use one of {}", names.join(", "))
     })
 }
@@ -46,11 +47,12 @@ pub fn run(desk: &Desk, args: ExportArgs) -> anyhow::Result<ExitCode> {
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
         .unwrap_or_else(|| ExportOptions::default().creator);
     let options = ExportOptions { creator, ..ExportOptions::default() };
-    let export =
-        |out: &mut dyn Write| claimdesk_interop::export(desk, args.format, &selection, &options, out, &mut |_| {});
     let written = match &args.output {
-        None => export(&mut BufWriter::new(std::io::stdout().lock())),
-        Some(path) => write_whole(path, export),
+        None => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            claimdesk_interop::export(desk, args.format, &selection, &options, &mut out, &mut |_| {})
+        }
+        Some(path) => claimdesk_interop::export_to_file(desk, args.format, &selection, &options, path, &mut |_| {}),
     };
     match written {
         Ok(count) => {
@@ -76,33 +78,4 @@ fn what(format: Format) -> &'static str {
         Format::ClaimReview => "claim reviews",
         _ => "claims",
     }
-}
-
-/// Writes to a hidden file in the same folder and renames it to `path` when
-/// the export is complete, so a failed export leaves nothing half-written.
-fn write_whole(
-    path: &Path,
-    export: impl FnOnce(&mut dyn Write) -> claimdesk_interop::Result<u64>,
-) -> claimdesk_interop::Result<u64> {
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{} is not a file name", path.display()))
-    })?;
-    let partial = path.with_file_name(format!(".{}.partial-{}", name.to_string_lossy(), std::process::id()));
-    let written = std::fs::File::create(&partial)
-        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot create {}: {e}", partial.display())))
-        .map_err(InteropError::from)
-        .and_then(|file| {
-            let mut out = BufWriter::new(file);
-            let count = export(&mut out)?;
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            Ok(count)
-        })
-        .and_then(|count| {
-            std::fs::rename(&partial, path)?;
-            Ok(count)
-        });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    written
 }

@@ -65,6 +65,7 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::list_tags,
             commands::undo,
             commands::redo,
+            commands::export_claims,
         ])
         .run(tauri::generate_context!());
     match result {

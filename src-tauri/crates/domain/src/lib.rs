@@ -6,6 +6,7 @@
 mod article;
 mod backup;
 mod claim;
+mod export;
 mod history;
 mod import;
 mod keyword;
@@ -22,6 +23,7 @@ pub use claim::{
     ClaimFilter, ClaimId, ClaimKind, ClaimLink, ClaimPage, ClaimPatch, ClaimQuery, ClaimRow, ClaimSort, ClaimStatus,
     LinkId, LinkKind, NewClaim, NewClaimLink, QuoteQuery, ReviewReason, Selector, Span,
 };
+pub use export::{ExportFormat, ExportProgress, ExportRequest, ExportSummary};
 pub use history::{History, Operation, OperationId, OperationKind};
 pub use import::{ImportIssue, ImportProgress, ImportSummary, IndexProgress};
 pub use search::{FacetCount, Facets, SearchHit, SearchRequest, SearchResults, SortOrder};

@@ -13,72 +13,24 @@ mod error;
 mod lookups;
 mod selection;
 mod tables;
+mod to_file;
 mod w3c;
 mod words;
 
 use std::io::Write;
 
 use claimdesk_core::Desk;
+pub use claimdesk_core::domain::ExportFormat as Format;
 
 pub use annotation_import::{AnnotationReport, ImportReport, Outcome, import_annotations};
 pub use claim_review::rating;
 pub use error::{InteropError, Result};
 pub use selection::Selection;
 pub use tables::{CLAIM_COLUMNS, LIST_SEPARATOR, SOURCE_COLUMNS, chain_entry};
+pub use to_file::export_to_file;
 pub use w3c::{ANNO_CONTEXT, CLAIMDESK_NS, context};
 
 use lookups::Lookups;
-
-/// The export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// W3C Web Annotation collection (JSON-LD).
-    W3c,
-    /// One row per claim.
-    Csv,
-    /// One row per source.
-    SourcesCsv,
-    Markdown,
-    Html,
-    /// schema.org ClaimReview (JSON-LD) for claims with a verdict.
-    ClaimReview,
-}
-
-impl Format {
-    pub const ALL: [Format; 6] =
-        [Format::W3c, Format::Csv, Format::SourcesCsv, Format::Markdown, Format::Html, Format::ClaimReview];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::W3c => "w3c",
-            Format::Csv => "csv",
-            Format::SourcesCsv => "sources-csv",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            Format::ClaimReview => "claimreview",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.as_str().eq_ignore_ascii_case(text.trim()))
-    }
-
-    /// The usual file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::W3c | Format::ClaimReview => "jsonld",
-            Format::Csv | Format::SourcesCsv => "csv",
-            Format::Markdown => "md",
-            Format::Html => "html",
-        }
-    }
-}
-
-impl std::fmt::Display for Format {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
