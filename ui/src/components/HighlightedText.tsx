@@ -37,7 +37,7 @@ export function HighlightedText({ text, offset = 0, hits, finds = [], currentFin
           const innermost = depth === part.claims.length - 1;
           node = (
             <mark
-              className={`claim status-${claim.status}${innermost && part.claims.length > 1 ? " inner" : ""}`}
+              className={`claim status-${claim.status}${innermost && part.claims.length > 1 ? " inner" : ""}${claim.fuzzy ? " fuzzy" : ""}`}
               data-claim={claim.id}
               tabIndex={innermost && part.start === claim.start ? 0 : undefined}
             >

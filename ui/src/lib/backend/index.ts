@@ -16,7 +16,9 @@ import type {
   Article,
   ArticleView,
   Claim,
+  ClaimPage,
   ClaimPatch,
+  ClaimQuery,
   CommandError,
   DeskStatus,
   ImportProgress,
@@ -29,8 +31,11 @@ import type {
   SearchResults,
   Selector,
   Source,
+  SourcePage,
+  SourcePatch,
   Span,
   Stats,
+  Tag,
 } from "./bindings";
 import { isWebAddress } from "../links";
 import { measureSince } from "../perf";
@@ -72,6 +77,16 @@ export interface Backend {
   findSources(query: string): Promise<Source[]>;
   createSource(source: NewSource): Promise<Source>;
   addAlias(id: SourceId, alias: string): Promise<Source>;
+  removeAlias(id: SourceId, alias: string): Promise<Source>;
+  /** A page of the claims view (filter, sort, offset, limit). */
+  claimPage(query: ClaimQuery): Promise<ClaimPage>;
+  getClaim(id: ClaimId): Promise<Claim>;
+  listSources(): Promise<Source[]>;
+  sourcePage(id: SourceId): Promise<SourcePage>;
+  updateSource(id: SourceId, patch: SourcePatch): Promise<Source>;
+  /** Moves `absorb`'s aliases, attributions and members to `keep`; `absorb` is gone. */
+  mergeSources(keep: SourceId, absorb: SourceId): Promise<Source>;
+  listTags(): Promise<Tag[]>;
   undo(): Promise<Operation>;
   redo(): Promise<Operation>;
 }
@@ -110,6 +125,14 @@ const tauriBackend: Backend = {
   findSources: (query) => call("find_sources", { query }),
   createSource: (source) => call("create_source", { source }),
   addAlias: (id, alias) => call("add_alias", { id, alias }),
+  removeAlias: (id, alias) => call("remove_alias", { id, alias }),
+  claimPage: (query) => call("claim_page", { query }, { offset: query.offset, text: query.filter.text ?? null }),
+  getClaim: (id) => call("get_claim", { id }),
+  listSources: () => call("list_sources"),
+  sourcePage: (id) => call("source_page", { id }),
+  updateSource: (id, patch) => call("update_source", { id, patch }),
+  mergeSources: (keep, absorb) => call("merge_sources", { keep, absorb }),
+  listTags: () => call("list_tags"),
   undo: () => call("undo"),
   redo: () => call("redo"),
 };
@@ -165,6 +188,14 @@ export const deleteClaim = async (id: ClaimId) => (await backend).deleteClaim(id
 export const findSources = async (query: string) => (await backend).findSources(query);
 export const createSource = async (source: NewSource) => (await backend).createSource(source);
 export const addAlias = async (id: SourceId, alias: string) => (await backend).addAlias(id, alias);
+export const removeAlias = async (id: SourceId, alias: string) => (await backend).removeAlias(id, alias);
+export const claimPage = async (query: ClaimQuery) => (await backend).claimPage(query);
+export const getClaim = async (id: ClaimId) => (await backend).getClaim(id);
+export const listSources = async () => (await backend).listSources();
+export const sourcePage = async (id: SourceId) => (await backend).sourcePage(id);
+export const updateSource = async (id: SourceId, patch: SourcePatch) => (await backend).updateSource(id, patch);
+export const mergeSources = async (keep: SourceId, absorb: SourceId) => (await backend).mergeSources(keep, absorb);
+export const listTags = async () => (await backend).listTags();
 export const undo = async () => (await backend).undo();
 export const redo = async () => (await backend).redo();
 export const onDragDrop = async (handler: (event: DragDrop) => void) => (await backend).onDragDrop(handler);
