@@ -14,7 +14,7 @@ import { rangesToUtf16, visibleControls, type Range } from "../lib/text";
 import { ArticleBody } from "./ArticleBody";
 import { ClaimButton } from "./ClaimButton";
 import { ClaimCard } from "./ClaimCard";
-import { ClaimForm } from "./ClaimForm";
+import { ClaimForm, type ClaimFormHandle } from "./ClaimForm";
 import { FindBar } from "./FindBar";
 import { ReaderLink } from "./ReaderLink";
 
@@ -26,14 +26,19 @@ interface Props {
   onFindClose: () => void;
   /** The open article's claims. */
   claims: readonly Claim[];
-  onClaimSaved: (claim: Claim) => void;
+  /** A claim was added, edited or deleted in the form: what to say. */
+  onClaimSaved: (message: string) => void;
   /** A claim to scroll to and flash; `key` changes on every request. */
   showClaim: { id: ClaimId; key: number } | null;
+  /** A claim of the open article to edit in the form; `key` changes on every request. */
+  editClaim: { id: ClaimId; key: number } | null;
+  /** The selection in the text changed (for the details pane's re-attach). */
+  onSelection?: (selection: { article: number; span: Span } | null) => void;
 }
 
 const NO_RANGES: readonly Range[] = [];
 
-export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, onClaimSaved, showClaim }: Props) {
+export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, onClaimSaved, showClaim, editClaim, onSelection }: Props) {
   const { view, loading, error } = article;
   const scroller = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLElement>(null);
@@ -42,30 +47,57 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
   const ranges = useMemo(() => claimRanges(body, claims), [body, claims]);
 
   // Tagging a claim: a selection shows the button; the button or `c` opens the form.
-  const [form, setForm] = useState<{ article: number; span: Span } | null>(null);
+  // The same form edits a claim (Enter or `e` on a claim in the text, or Edit in the details pane).
+  // While it is open, selecting text and pressing M or U marks the source's mention or the cue.
+  const [form, setForm] = useState<{ article: number; span: Span; key: string } | { article: number; claim: ClaimId; key: string } | null>(null);
   const formOpen = form !== null && form.article === view?.article.id;
-  const selection = useBodySelection(main, body, view !== null && !formOpen);
+  const formClaim = form && "claim" in form ? claims.find((c) => c.id === form.claim) : undefined;
+  // An edited claim that is gone (undone, deleted elsewhere) closes its form.
+  const formGone = formOpen && form && "claim" in form && !formClaim;
+  const selection = useBodySelection(main, body, view !== null);
+  const formHandle = useRef<ClaimFormHandle>(null);
+  const selStart = selection?.span.start ?? -1;
+  const selEnd = selection?.span.end ?? -1;
+  const viewedId = view?.article.id ?? null;
+  useEffect(() => {
+    onSelection?.(viewedId !== null && selStart >= 0 ? { article: viewedId, span: { start: selStart, end: selEnd } } : null);
+  }, [onSelection, viewedId, selStart, selEnd]);
   const openForm = (): boolean => {
-    if (!selection || !view) return false;
-    setForm({ article: view.article.id, span: selection.span });
+    if (!selection || !view || formOpen) return false;
+    setForm({ article: view.article.id, span: selection.span, key: `new:${selection.span.start}:${selection.span.end}` });
     return true;
+  };
+  const openEdit = (id: ClaimId) => {
+    if (!view || !claims.some((c) => c.id === id)) return;
+    setForm({ article: view.article.id, claim: id, key: `edit:${id}:${Date.now()}` });
   };
   const closeForm = () => {
     setForm(null);
     scroller.current?.focus();
   };
-  const openFormRef = useRef(openForm);
+  const keysRef = useRef({ openForm, formOpen });
   useEffect(() => {
-    openFormRef.current = openForm;
+    keysRef.current = { openForm, formOpen };
   });
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== "c" || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
-      if (openFormRef.current()) e.preventDefault();
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const { openForm, formOpen } = keysRef.current;
+      if (e.key === "c" && openForm()) e.preventDefault();
+      else if (formOpen && (e.key === "m" || e.key === "u") && formHandle.current) {
+        // Only from the text or the form itself, where the keys type nothing.
+        if (formHandle.current.mark(e.key === "m" ? "mention" : "cue")) e.preventDefault();
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+  const editKey = editClaim?.key;
+  useEffect(() => {
+    if (editClaim) openEdit(editClaim.id);
+    // Only a new request opens the form, not a change of the claims.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editKey]);
 
   // The card of the claim under the pointer or the focus.
   const [card, setCard] = useState<{ id: ClaimId; top: number; left: number } | null>(null);
@@ -89,18 +121,21 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
     if (!showClaim) return -1;
     return ranges.find((r) => r.id === showClaim.id)?.start ?? -1;
   }, [showClaim, ranges]);
+  // The article may still be opening: wait for its marks, and flash once per request.
+  const shownKey = useRef(-1);
   useEffect(() => {
-    if (!showClaim || !scroller.current) return;
+    if (!showClaim || !scroller.current || shownKey.current === showClaim.key) return;
     const marks = [...scroller.current.querySelectorAll<HTMLElement>(`mark.claim[data-claim="${showClaim.id}"]`)];
     if (marks.length === 0) return;
+    shownKey.current = showClaim.key;
     marks[0].scrollIntoView({ block: "center" });
     marks.forEach((m) => m.classList.remove("flash"));
     // Restart the animation even when the same claim is picked twice.
     void marks[0].offsetWidth;
     marks.forEach((m) => m.classList.add("flash"));
-    const timer = setTimeout(() => marks.forEach((m) => m.classList.remove("flash")), 1600);
-    return () => clearTimeout(timer);
-  }, [showClaim]);
+    marks[0].focus({ preventScroll: true });
+    setTimeout(() => marks.forEach((m) => m.classList.remove("flash")), 1600);
+  }, [showClaim, ranges, reveal]);
 
   const [needle, setNeedle] = useState("");
   // Finding in a 5 MB body takes a moment: typing stays responsive and the marks follow.
@@ -180,6 +215,17 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
         onMouseLeave={() => setCard(null)}
         onFocus={showCard}
         onBlur={() => setCard(null)}
+        onKeyDown={(e) => {
+          const mark = e.target instanceof Element ? e.target.closest("mark.claim") : null;
+          if (mark && (e.key === "Enter" || e.key === "e") && !e.ctrlKey && !e.metaKey && !e.altKey) {
+            e.preventDefault();
+            openEdit(Number(mark.getAttribute("data-claim")));
+          }
+        }}
+        onDoubleClick={(e) => {
+          const mark = e.target instanceof Element ? e.target.closest("mark.claim") : null;
+          if (mark && !document.getSelection()?.toString()) openEdit(Number(mark.getAttribute("data-claim")));
+        }}
       >
         <article className="reader-article" lang={a.language ?? undefined}>
           <header className="reader-header">
@@ -197,15 +243,19 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
         </article>
       </div>
       {selection && !formOpen && <ClaimButton top={selection.top} left={selection.left} onClick={openForm} />}
-      {cardClaim && card && <ClaimCard claim={cardClaim} top={card.top} left={card.left} />}
-      {formOpen && form && (
+      {cardClaim && card && !formOpen && <ClaimCard claim={cardClaim} top={card.top} left={card.left} />}
+      {formOpen && form && !formGone && (
         <ClaimForm
-          key={`${form.article}:${form.span.start}:${form.span.end}`}
+          key={form.key}
+          handle={formHandle}
           articleId={form.article}
-          span={form.span}
+          body={body}
+          span={"span" in form ? form.span : undefined}
+          claim={formClaim}
+          selection={selection?.span ?? null}
           onCancel={closeForm}
-          onSaved={(claim) => {
-            onClaimSaved(claim);
+          onSaved={(message) => {
+            onClaimSaved(message);
             document.getSelection()?.removeAllRanges();
             closeForm();
           }}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { bodyIndexOf, claimPieces, claimRanges, isMarked, needingReview, selectionSpan, utf16ToCodePoint, type NodeLike } from "./claims";
+import { bodyIndexOf, chainOf, claimPieces, claimRanges, isMarked, spanText, needingReview, selectionSpan, utf16ToCodePoint, type NodeLike } from "./claims";
 import type { Claim } from "./backend/bindings";
 
 // A tiny fake DOM: elements with attributes and text nodes, linked like the real one.
@@ -158,5 +158,26 @@ describe("claims needing review", () => {
   it("a claim confirmed after review is marked plainly again", () => {
     const confirmed = { ...review(claim(2, 3, 5), "fuzzy"), anchor: "anchored" as const, review: null };
     expect(claimRanges("0123456789", [confirmed])[0].fuzzy).toBeUndefined();
+  });
+});
+
+describe("chains and spans", () => {
+  it("makes the first picked source the speaker and drops empty links", () => {
+    const chain = chainOf(
+      [
+        { source: null, role: "speaker", cue: null, mention: null },
+        { source: 7, role: "intermediary", cue: { start: 1, end: 2 }, mention: null },
+        { source: 9, role: "intermediary", cue: null, mention: { start: 3, end: 5 } },
+      ],
+      (id) => id,
+    );
+    expect(chain).toEqual([
+      { source: 7, role: "speaker", cue: { start: 1, end: 2 }, mention: null },
+      { source: 9, role: "intermediary", cue: null, mention: { start: 3, end: 5 } },
+    ]);
+  });
+
+  it("reads a code-point span of the body", () => {
+    expect(spanText("😀 said Peskov", { start: 2, end: 6 })).toBe("said");
   });
 });

@@ -7,7 +7,7 @@
 // characters are replaced one unit for one), so a DOM point maps back to a
 // body index by adding the lengths of the text before it.
 
-import type { Claim, ClaimKind, ClaimStatus } from "./backend/bindings";
+import type { ChainLink, ChainRole, Claim, ClaimKind, ClaimStatus, Span } from "./backend/bindings";
 import { codePointsToUtf16, type Range } from "./text";
 
 export const CLAIM_KINDS: readonly { value: ClaimKind; label: string }[] = [
@@ -216,3 +216,28 @@ export function excerpt(text: string, max = 90): string {
 }
 
 export type { Range };
+
+/** The text of a code-point span of `body`. */
+export function spanText(body: string, span: { start: number; end: number }): string {
+  const [start, end] = codePointsToUtf16(body, [span.start, span.end]);
+  return body.slice(start, end);
+}
+
+/** One link of a chain being edited: a source (picked, to create, or none yet) and its spans. */
+export interface DraftLink<S> {
+  source: S | null;
+  role: ChainRole;
+  cue: Span | null;
+  mention: Span | null;
+}
+
+/**
+ * The chain to store: links without a source are left out, the first kept
+ * link is the speaker and the others intermediaries (the core wants one
+ * speaker, first). `idOf` gives each source's id.
+ */
+export function chainOf<S>(links: readonly DraftLink<S>[], idOf: (source: S) => number): ChainLink[] {
+  return links
+    .filter((l) => l.source !== null)
+    .map((l, i) => ({ source: idOf(l.source as S), role: i === 0 ? "speaker" : "intermediary", cue: l.cue, mention: l.mention }));
+}
