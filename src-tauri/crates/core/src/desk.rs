@@ -78,7 +78,9 @@ impl Desk {
             indexing,
         };
         desk.catch_up(opened.last_seq, opened.rebuilt_because.is_some(), progress)?;
-        if claims_opened.rebuilt_because.is_some() || claims_opened.last_seq == 0 {
+        let store_seq = desk.store.last_change_seq()?;
+        if claims_opened.rebuilt_because.is_some() || claims_opened.last_seq == 0 || claims_opened.last_seq > store_seq
+        {
             desk.indexes.rebuild_claims()?;
         } else {
             desk.indexes.catch_up(true)?;
