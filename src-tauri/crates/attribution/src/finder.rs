@@ -1,0 +1,508 @@
+//! The rules that turn tokens into suggestions: find cue words by their
+//! weights, decide whether the cue is pre-posed ("X said Y"), post-posed
+//! ("Y, X said"), inverted ("Y, said X") or "according to X", and take the
+//! source and content spans from that shape.
+
+use crate::lexicon::{
+    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, HEDGES, INDEFINITE, Lexicon,
+    ORGANIZATION_WORDS, OUTLET_WORDS, PRONOUNS, TELL_VERBS, lexicon,
+};
+use crate::text::{Analysed, Token, analyse};
+use crate::{SourceKind, Span, Suggestion};
+
+/// A word starts a cue when at least this share of its training occurrences
+/// lay inside a gold cue (and it was seen there a few times).
+const HEAD_RATIO: f32 = 0.5;
+const HEAD_MIN_COUNT: u32 = 3;
+/// Adjacent words join one cue when the pair was seen in one cue this often.
+const PAIR_MIN_COUNT: u32 = 10;
+/// Source noun phrases longer than this are clauses, not names.
+const MAX_SOURCE_TOKENS: usize = 12;
+
+/// Words that may end a cue after its verb ("called for", "pointed out").
+const PARTICLES: &[&str] = &["to", "for", "on", "about", "of", "out", "as", "up", "that"];
+
+type Range = (usize, usize);
+
+struct Finder<'a> {
+    a: &'a Analysed,
+    lex: &'static Lexicon,
+    /// For each token, the quotation (index into `a.quotes`) it lies in.
+    quotation: Vec<Option<usize>>,
+}
+
+pub fn find(text: &str) -> Vec<Suggestion> {
+    let a = analyse(text);
+    let mut quotation = vec![None; a.tokens.len()];
+    for (q, &(open, close)) in a.quotes.iter().enumerate() {
+        for slot in &mut quotation[open..=close] {
+            *slot = Some(q);
+        }
+    }
+    let f = Finder {
+        a: &a,
+        lex: lexicon(),
+        quotation,
+    };
+    let mut out = Vec::new();
+    for &(ss, se) in &a.sentences {
+        f.sentence(ss, se, &mut out);
+    }
+    resolve_pronouns(text, &mut out);
+    out
+}
+
+impl Finder<'_> {
+    fn t(&self, i: usize) -> &Token {
+        &self.a.tokens[i]
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.a.tokens[i].lower
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.a.tokens.len() && words.contains(&self.word(i))
+    }
+
+    fn span(&self, (s, e): Range) -> Span {
+        Span::new(self.t(s).span.start, self.t(e - 1).span.end)
+    }
+
+    fn is_head(&self, i: usize) -> bool {
+        let t = self.t(i);
+        t.is_word
+            && self.quotation[i].is_none()
+            && self
+                .lex
+                .cues
+                .get(t.lower.as_str())
+                .is_some_and(|w| w.inside >= HEAD_MIN_COUNT && w.ratio() >= HEAD_RATIO)
+    }
+
+    fn pair(&self, i: usize) -> u32 {
+        self.lex
+            .pairs
+            .get(&(self.word(i), self.word(i + 1)))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn ratio(&self, i: usize) -> f32 {
+        self.lex.cues.get(self.word(i)).map_or(0.0, |w| w.ratio())
+    }
+
+    fn is_opening_quote(&self, i: usize) -> bool {
+        self.a.quotes.iter().any(|&(o, _)| o == i)
+    }
+
+    /// The quotation closing at token `i`, as a token range.
+    fn quotation_closing_at(&self, i: usize) -> Option<Range> {
+        self.a
+            .quotes
+            .iter()
+            .find(|&&(o, c)| c == i && o < c)
+            .map(|&(o, c)| (o, c + 1))
+    }
+
+    fn quotation_opening_at(&self, i: usize) -> Option<Range> {
+        self.a
+            .quotes
+            .iter()
+            .find(|&&(o, c)| o == i && o < c)
+            .map(|&(o, c)| (o, c + 1))
+    }
+
+    fn is_closing_quote(&self, i: usize) -> bool {
+        self.quotation_closing_at(i).is_some() || matches!(self.word(i), "”" | "\"")
+    }
+
+    /// Grows the cue around head `i` with the neighbours training cues held
+    /// together: auxiliaries before ("has said"), particles and fixed phrases
+    /// after ("called for", "said in a statement").
+    fn cue_range(&self, i: usize, ss: usize, se: usize) -> Range {
+        let (mut s, mut e) = (i, i + 1);
+        while s > ss
+            && self.t(s - 1).is_word
+            && self.pair(s - 1) >= PAIR_MIN_COUNT
+            && self.ratio(s - 1) >= 0.1
+        {
+            s -= 1;
+        }
+        let mut j = e;
+        while j < se && self.t(j).is_word && self.pair(j - 1) >= PAIR_MIN_COUNT && j - e < 3 {
+            j += 1;
+            if self.is(j - 1, PARTICLES) || self.ratio(j - 1) >= 0.25 {
+                e = j;
+            }
+        }
+        (s, e)
+    }
+
+    fn sentence(&self, ss: usize, se: usize, out: &mut Vec<Suggestion>) {
+        let first = out.len();
+        let mut i = ss;
+        while i < se {
+            if self.word(i) == "according"
+                && i + 1 < se
+                && self.word(i + 1) == "to"
+                && self.quotation[i].is_none()
+            {
+                if let Some(s) = self.according_to(i, ss, se) {
+                    out.push(s);
+                }
+                i += 2;
+            } else if self.is_head(i) {
+                let cue = self.cue_range(i, ss, se);
+                out.push(self.around_cue(cue, ss, se));
+                i = cue.1;
+            } else if self.word(i) == ":" && self.quotation[i].is_none() && out.len() == first {
+                if let Some(s) = self.colon(i, ss, se) {
+                    out.push(s);
+                }
+                i += 1;
+            } else {
+                i += 1;
+            }
+        }
+        self.finish_sentence(ss, se, &mut out[first..]);
+    }
+
+    /// Hedges and "according to" chains are properties of the whole sentence.
+    fn finish_sentence(&self, ss: usize, se: usize, found: &mut [Suggestion]) {
+        let hedged = (ss..se).any(|i| self.quotation[i].is_none() && self.is(i, HEDGES))
+            || self.has_phrase(ss, se, &["is", "said", "to"]);
+        let according: Vec<(Span, Option<Span>)> = found
+            .iter()
+            .filter(|s| s.cue.slice_len() > 0 && self.starts_with_according(s.cue))
+            .map(|s| (s.cue, s.source))
+            .collect();
+        for s in found.iter_mut() {
+            s.hedged |= hedged;
+            for &(cue, source) in &according {
+                if cue != s.cue
+                    && let Some(source) = source
+                    && !s.chain.contains(&source)
+                {
+                    s.chain.push(source);
+                }
+            }
+        }
+    }
+
+    fn starts_with_according(&self, cue: Span) -> bool {
+        self.a
+            .tokens
+            .iter()
+            .any(|t| t.span.start == cue.start && t.lower == "according")
+    }
+
+    fn has_phrase(&self, ss: usize, se: usize, phrase: &[&str]) -> bool {
+        (ss..se.saturating_sub(phrase.len() - 1)).any(|i| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(i + k) == *w)
+        })
+    }
+
+    fn suggestion(
+        &self,
+        cue: Range,
+        source: Option<Range>,
+        content: Option<Range>,
+        chain: Vec<Span>,
+    ) -> Suggestion {
+        let source_kind = source.map_or(SourceKind::Unknown, |r| self.kind(r));
+        let hedged = (cue.0..cue.1).any(|i| self.is(i, HEDGES));
+        Suggestion {
+            cue: self.span(cue),
+            source: source.map(|r| self.span(r)),
+            content: content.filter(|r| r.0 < r.1).map(|r| self.span(r)),
+            source_kind,
+            hedged,
+            chain,
+            resolved_source: None,
+        }
+    }
+
+    /// "according to X, Y" and "Y, according to X".
+    fn according_to(&self, i: usize, ss: usize, se: usize) -> Option<Suggestion> {
+        let cue = (i, i + 2);
+        let source = self.source_after(i + 2, se);
+        let lead = (ss..i).all(|k| !self.t(k).is_word || self.is(k, &["but", "and", "yet", "so"]));
+        let content = if lead {
+            let after = source.map_or(i + 2, |s| s.1);
+            let start = if after < se && self.word(after) == "," {
+                after + 1
+            } else {
+                after
+            };
+            self.clause_after(start, se)
+        } else {
+            self.clause_before(i, ss)
+        };
+        Some(self.suggestion(cue, source, content, Vec::new()))
+    }
+
+    /// A colon after a short name-like phrase at the start of a sentence
+    /// introduces a quote or a claim ("Minister: ‘We will not resign’").
+    fn colon(&self, i: usize, ss: usize, se: usize) -> Option<Suggestion> {
+        if i == ss || i - ss > 6 || i + 1 >= se {
+            return None;
+        }
+        if !(ss..i).all(|k| self.t(k).is_word) || !(ss..i).any(|k| self.t(k).capitalized) {
+            return None;
+        }
+        let content = self.content_after(i + 1, se);
+        Some(self.suggestion((i, i + 1), Some((ss, i)), content, Vec::new()))
+    }
+
+    fn around_cue(&self, cue: Range, ss: usize, se: usize) -> Suggestion {
+        let (cs, ce) = cue;
+        // Inverted: "…,” said the minister." / "Y, said X."
+        if cs > ss
+            && (self.word(cs - 1) == "," || self.is_closing_quote(cs - 1))
+            && let Some(source) = self.source_after(ce, se)
+        {
+            let content = self.content_before(cs - 1, ss);
+            return self.suggestion(cue, Some(source), content, Vec::new());
+        }
+        let source = self.source_before(cs, ss);
+        // Post-posed: "…,” the minister said." / "Y, X said."
+        if let Some((s0, _)) = source
+            && s0 > ss
+            && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
+            && self.ends_clause(ce, se)
+        {
+            let content = self.content_before(s0 - 1, ss);
+            return self.suggestion(cue, source, content, Vec::new());
+        }
+        // Pre-posed: "X said (that) Y", "X told AFP: “Y”".
+        let mut k = ce;
+        let mut chain = Vec::new();
+        if self.is(cs, TELL_VERBS) || self.is(ce - 1, TELL_VERBS) {
+            let start = k;
+            while k < se
+                && self.t(k).is_word
+                && !self.is(k, &["that", "on", "in", "about", "of"])
+                && k - start < 6
+            {
+                k += 1;
+            }
+            if k > start {
+                chain.push(self.span((start, k)));
+            }
+        }
+        let content = self.content_after(k, se);
+        self.suggestion(cue, source, content, chain)
+    }
+
+    /// Whether the clause stops right after the cue (sentence end, comma, or
+    /// a short adjunct like "in a statement"), as it does when the content
+    /// came first.
+    fn ends_clause(&self, ce: usize, se: usize) -> bool {
+        let mut k = ce;
+        while k < se && self.is(k, BETWEEN_SOURCE_AND_CUE) {
+            k += 1;
+        }
+        k >= se
+            || !self.t(k).is_word
+            || self.is(k, &["in", "on", "at", "during", "after", "before", "of"])
+    }
+
+    /// The noun phrase ending just before the cue, over adverbs and
+    /// auxiliaries ("the ministry has also", "Peskov reportedly").
+    fn source_before(&self, cs: usize, ss: usize) -> Option<Range> {
+        let mut e = cs;
+        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > ss && e - s < MAX_SOURCE_TOKENS {
+            let t = self.t(s - 1);
+            let joins = t.lower == "&" || (t.lower == "." && s >= 2 && self.t(s - 2).is_word);
+            if !(t.is_word || joins) || self.quotation[s - 1].is_some() {
+                break;
+            }
+            if self.is(s - 1, &["and", "or"]) {
+                let named = s >= 2 && self.t(s - 2).capitalized && self.t(s).capitalized;
+                if !named {
+                    break;
+                }
+            } else if self.is(s - 1, CLAUSE_WORDS) || self.is_head(s - 1) {
+                break;
+            }
+            s -= 1;
+        }
+        (s < e).then_some((s, e))
+    }
+
+    /// The noun phrase right after an inverted cue or "according to".
+    fn source_after(&self, start: usize, se: usize) -> Option<Range> {
+        let mut e = start;
+        while e < se && e - start < MAX_SOURCE_TOKENS {
+            let t = self.t(e);
+            let joins = t.lower == "&"
+                || t.lower == "-"
+                || (t.lower == "."
+                    && e + 1 < se
+                    && self.t(e + 1).is_word
+                    && !self.t(e + 1).capitalized);
+            if !(t.is_word || joins) || self.quotation[e].is_some() {
+                break;
+            }
+            if e > start && (self.is(e, CLAUSE_WORDS) && !self.is(e, &["for", "and"])) {
+                break;
+            }
+            e += 1;
+        }
+        (e > start).then_some((start, e))
+    }
+
+    /// What follows a pre-posed cue: a quotation opening there (however many
+    /// sentences it runs), else the rest of the sentence.
+    fn content_after(&self, mut k: usize, se: usize) -> Option<Range> {
+        while k < se && matches!(self.word(k), ":" | "," | "—" | "-") {
+            k += 1;
+        }
+        if k < self.a.tokens.len()
+            && self.is_opening_quote(k)
+            && let Some(q) = self.quotation_opening_at(k)
+        {
+            return Some(q);
+        }
+        self.clause_after(k, se)
+    }
+
+    /// From `k` to the end of the sentence, without its final full stop
+    /// unless a closing quote mark follows it.
+    fn clause_after(&self, k: usize, se: usize) -> Option<Range> {
+        let mut e = se;
+        while e > k && matches!(self.word(e - 1), "." | "!" | "?" | "…" | ",") {
+            e -= 1;
+        }
+        (e > k).then_some((k, e))
+    }
+
+    /// What precedes a post-posed source or inverted cue; `sep` is the comma
+    /// or closing quote mark in between.
+    fn content_before(&self, sep: usize, ss: usize) -> Option<Range> {
+        if let Some(q) = self.quotation_closing_at(sep) {
+            return Some(q);
+        }
+        if self.word(sep) == ","
+            && sep > ss
+            && let Some(q) = self.quotation_closing_at(sep - 1)
+        {
+            return Some(q);
+        }
+        if self.word(sep) == ","
+            && sep + 1 < self.a.tokens.len()
+            && let Some(q) = self.quotation_closing_at(sep + 1)
+        {
+            return Some((q.0, q.1));
+        }
+        self.clause_before(sep, ss)
+    }
+
+    /// From the sentence start to just before `end`, without a separating comma.
+    fn clause_before(&self, end: usize, ss: usize) -> Option<Range> {
+        let mut e = end;
+        while e > ss && matches!(self.word(e - 1), "," | "—" | ":") {
+            e -= 1;
+        }
+        (e > ss).then_some((ss, e))
+    }
+
+    fn kind(&self, (s, e): Range) -> SourceKind {
+        let words: Vec<&str> = (s..e).map(|i| self.word(i)).collect();
+        if words.len() == 1 && PRONOUNS.contains(&words[0]) {
+            return SourceKind::Pronoun;
+        }
+        let head = words
+            .iter()
+            .rev()
+            .find(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+            .copied()
+            .unwrap_or("");
+        let named = (s + 1..e).any(|i| self.t(i).capitalized)
+            || (self.t(s).capitalized && !self.is(s, INDEFINITE) && !self.is(s, &["the"]));
+        if ANONYMOUS_HEADS.contains(&head) && (INDEFINITE.contains(&words[0]) || words.len() == 1) {
+            return SourceKind::Anonymous;
+        }
+        if words.iter().any(|w| OUTLET_WORDS.contains(w)) && (named || words.contains(&"media")) {
+            return SourceKind::Outlet;
+        }
+        if words.iter().any(|w| ORGANIZATION_WORDS.contains(w)) {
+            return SourceKind::Organization;
+        }
+        if named || self.is(e - 1, PERSON_NOUNS) {
+            return SourceKind::Person;
+        }
+        SourceKind::Unknown
+    }
+}
+
+/// Heads of descriptions that name one person ("the spokesman").
+const PERSON_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "minister",
+    "senator",
+    "candidate",
+    "nominee",
+    "governor",
+    "secretary",
+    "chairman",
+    "director",
+    "leader",
+    "mayor",
+    "ambassador",
+    "chief",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "lawyer",
+    "attorney",
+    "professor",
+];
+
+impl Span {
+    fn slice_len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+}
+
+/// Points each pronoun source at the nearest earlier named source that fits
+/// it: a person for "he" and "she", an organisation or outlet for "it", any
+/// named source for "they" and "we".
+fn resolve_pronouns(text: &str, found: &mut [Suggestion]) {
+    for i in 0..found.len() {
+        let (Some(source), SourceKind::Pronoun) = (found[i].source, found[i].source_kind) else {
+            continue;
+        };
+        let pronoun = source.slice(text).to_lowercase();
+        let fits = |k: SourceKind| match pronoun.as_str() {
+            "he" | "she" | "i" => k == SourceKind::Person,
+            "it" => matches!(k, SourceKind::Organization | SourceKind::Outlet),
+            _ => matches!(
+                k,
+                SourceKind::Person | SourceKind::Organization | SourceKind::Outlet
+            ),
+        };
+        let resolved = found[..i]
+            .iter()
+            .rev()
+            .find(|s| fits(s.source_kind))
+            .and_then(|s| s.source);
+        found[i].resolved_source = resolved;
+    }
+}
