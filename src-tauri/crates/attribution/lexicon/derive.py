@@ -2,8 +2,9 @@
 """Derives the cue lexicon from PolNeAR's training split.
 
 Writes word counts only, never text: for each lower-cased word, how often it
-lies inside a gold Cue span and how often it occurs at all (cues.tsv), and for
-adjacent word pairs, how often both lie in one Cue span (cue_pairs.tsv).
+lies inside a gold Cue span and how often it occurs at all (cues.tsv). The cue
+model (cue_weights.tsv) uses these ratios as a feature and is trained after
+this, by `examples/derive_weights.rs`.
 
     python3 lexicon/derive.py ../shared/corpora/polnear/train lexicon/
 """
@@ -15,7 +16,6 @@ import sys
 
 TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 MIN_CUE, MIN_RATIO = 2, 0.15
-MIN_PAIR = 3
 
 
 def gold_cues(ann_path):
@@ -37,7 +37,6 @@ def gold_cues(ann_path):
 
 def main(split, out_dir):
     words, cue_words = collections.Counter(), collections.Counter()
-    pairs = collections.Counter()
     seen = set()
     for ann in sorted(glob.glob(os.path.join(split, "attributions", "*.ann"))):
         stem = os.path.basename(ann)[:-4].rsplit("_", 1)[0]
@@ -45,32 +44,20 @@ def main(split, out_dir):
             continue
         seen.add(stem)
         text = open(os.path.join(split, "text", stem + ".txt"), encoding="utf-8").read()
-        owner = {}
-        for n, cue in enumerate(gold_cues(ann)):
+        owner = set()
+        for cue in gold_cues(ann):
             for a, b in cue:
-                for i in range(a, b):
-                    owner[i] = n
-        prev = None
+                owner.update(range(a, b))
         for m in TOKEN.finditer(text):
             w = m.group().lower()
             words[w] += 1
-            o = owner.get(m.start())
-            if o is not None:
+            if m.start() in owner:
                 cue_words[w] += 1
-                if prev is not None and prev[1] == o:
-                    pairs[(prev[0], w)] += 1
-            prev = (w, o)
     with open(os.path.join(out_dir, "cues.tsv"), "w", encoding="utf-8") as f:
         f.write("# word\tinside a gold cue\toccurrences (PolNeAR train; counts only)\n")
         for w, c in sorted(cue_words.items(), key=lambda x: (-x[1], x[0])):
             if c >= MIN_CUE and c / words[w] >= MIN_RATIO:
                 f.write(f"{w}\t{c}\t{words[w]}\n")
-    with open(os.path.join(out_dir, "cue_pairs.tsv"), "w", encoding="utf-8") as f:
-        f.write("# first word\tsecond word\tboth in one gold cue (PolNeAR train; counts only)\n")
-        for (a, b), c in sorted(pairs.items(), key=lambda x: (-x[1], x[0])):
-            if c >= MIN_PAIR:
-                f.write(f"{a}\t{b}\t{c}\n")
-
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])

@@ -40,10 +40,7 @@ impl GoldSpan {
 
     /// Code points shared with `span`, over all fragments.
     pub fn overlap(&self, span: &Span) -> usize {
-        self.fragments
-            .iter()
-            .map(|f| f.end.min(span.end).saturating_sub(f.start.max(span.start)))
-            .sum()
+        self.fragments.iter().map(|f| f.end.min(span.end).saturating_sub(f.start.max(span.start))).sum()
     }
 }
 
@@ -90,27 +87,17 @@ pub fn parse(ann: &str) -> Result<Annotations, BratError> {
                 "Content" => Role::Content,
                 _ => continue,
             };
-            let bad = || BratError::BadSpan {
-                line: n + 1,
-                text: ranges.to_string(),
-            };
+            let bad = || BratError::BadSpan { line: n + 1, text: ranges.to_string() };
             let fragments = ranges
                 .split(';')
                 .map(|r| {
                     let (s, e) = r.trim().split_once(' ').ok_or_else(bad)?;
-                    Ok(Span::new(
-                        s.parse().map_err(|_| bad())?,
-                        e.parse().map_err(|_| bad())?,
-                    ))
+                    Ok(Span::new(s.parse().map_err(|_| bad())?, e.parse().map_err(|_| bad())?))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             by_id.insert(id, (role, fragments));
         } else if id.starts_with('E') {
-            events.push(
-                body.split_whitespace()
-                    .filter_map(|a| a.split_once(':'))
-                    .collect(),
-            );
+            events.push(body.split_whitespace().filter_map(|a| a.split_once(':')).collect());
         }
     }
     let mut out = Annotations::default();
@@ -130,10 +117,7 @@ pub fn parse(ann: &str) -> Result<Annotations, BratError> {
                 continue;
             }
             let at = *index.entry(id).or_insert_with(|| {
-                out.spans.push(GoldSpan {
-                    role: *role,
-                    fragments: fragments.clone(),
-                });
+                out.spans.push(GoldSpan { role: *role, fragments: fragments.clone() });
                 out.spans.len() - 1
             });
             let slot = match role {
@@ -176,12 +160,6 @@ mod tests {
     #[test]
     fn a_malformed_offset_is_an_error_with_its_line() {
         let err = parse("T1\tCue 6 x\tsaid\n").unwrap_err();
-        assert_eq!(
-            err,
-            BratError::BadSpan {
-                line: 1,
-                text: "6 x".into()
-            }
-        );
+        assert_eq!(err, BratError::BadSpan { line: 1, text: "6 x".into() });
     }
 }

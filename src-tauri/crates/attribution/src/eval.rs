@@ -17,15 +17,9 @@ use crate::{Span, Suggestion, suggest};
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{path}: {source}")]
-    Brat {
-        path: PathBuf,
-        source: brat::BratError,
-    },
+    Brat { path: PathBuf, source: brat::BratError },
     #[error("{0} holds no text/*.txt with attributions/*.ann")]
     Empty(PathBuf),
 }
@@ -48,11 +42,7 @@ impl Counts {
 
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
 
     fn add(&mut self, other: Counts) {
@@ -125,11 +115,7 @@ fn match_spans(gold: &[&GoldSpan], predicted: &[Span], criterion: Criterion) -> 
             matched += 1;
         }
     }
-    Counts {
-        predicted: predicted.len(),
-        gold: gold.len(),
-        matched,
-    }
+    Counts { predicted: predicted.len(), gold: gold.len(), matched }
 }
 
 fn role_counts(gold: &Annotations, suggestions: &[Suggestion], criterion: Criterion) -> RoleCounts {
@@ -138,19 +124,13 @@ fn role_counts(gold: &Annotations, suggestions: &[Suggestion], criterion: Criter
         let p: Vec<Span> = suggestions.iter().filter_map(pick).collect();
         match_spans(&g, &p, criterion)
     };
-    let attributions: Vec<_> = gold
-        .attributions
-        .iter()
-        .filter(|a| a.cue.is_some())
-        .collect();
+    let attributions: Vec<_> = gold.attributions.iter().filter(|a| a.cue.is_some()).collect();
     let mut used = vec![false; attributions.len()];
     let mut whole = 0;
     for s in suggestions {
         let fits = |g: usize| {
             let a = attributions[g];
-            let cue = a
-                .cue
-                .is_some_and(|c| criterion.matches(&gold.spans[c], &s.cue));
+            let cue = a.cue.is_some_and(|c| criterion.matches(&gold.spans[c], &s.cue));
             let source = match (a.source, s.source) {
                 (None, _) => true,
                 (Some(gs), Some(ps)) => criterion.matches(&gold.spans[gs], &ps),
@@ -167,11 +147,7 @@ fn role_counts(gold: &Annotations, suggestions: &[Suggestion], criterion: Criter
         cue: role(Role::Cue, |s| Some(s.cue)),
         source: role(Role::Source, |s| s.source),
         content: role(Role::Content, |s| s.content),
-        whole: Counts {
-            predicted: suggestions.len(),
-            gold: attributions.len(),
-            matched: whole,
-        },
+        whole: Counts { predicted: suggestions.len(), gold: attributions.len(), matched: whole },
     }
 }
 
@@ -196,8 +172,7 @@ pub struct GoldDocument {
 /// (PolNeAR's agreement study) is scored once, against the first annotation
 /// file in name order, so that no text weighs more than another.
 pub fn load_split(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
-    let read_dir =
-        |p: PathBuf| std::fs::read_dir(&p).map_err(|source| EvalError::Read { path: p, source });
+    let read_dir = |p: PathBuf| std::fs::read_dir(&p).map_err(|source| EvalError::Read { path: p, source });
     let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut files: Vec<PathBuf> = read_dir(dir.join("attributions"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -208,10 +183,7 @@ pub fn load_split(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
         let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        let stem = name
-            .rsplit_once('_')
-            .map_or(name, |(stem, _)| stem)
-            .to_string();
+        let stem = name.rsplit_once('_').map_or(name, |(stem, _)| stem).to_string();
         anns.entry(stem).or_insert(path);
     }
     let mut docs = Vec::new();
@@ -220,22 +192,12 @@ pub fn load_split(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
         if !text_path.exists() {
             continue;
         }
-        let read = |p: &Path| {
-            std::fs::read_to_string(p).map_err(|source| EvalError::Read {
-                path: p.to_path_buf(),
-                source,
-            })
-        };
+        let read =
+            |p: &Path| std::fs::read_to_string(p).map_err(|source| EvalError::Read { path: p.to_path_buf(), source });
         let text = read(&text_path)?;
-        let annotations = brat::parse(&read(&ann_path)?).map_err(|source| EvalError::Brat {
-            path: ann_path,
-            source,
-        })?;
-        docs.push(GoldDocument {
-            name: stem,
-            text,
-            annotations,
-        });
+        let annotations =
+            brat::parse(&read(&ann_path)?).map_err(|source| EvalError::Brat { path: ann_path, source })?;
+        docs.push(GoldDocument { name: stem, text, annotations });
     }
     if docs.is_empty() {
         return Err(EvalError::Empty(dir.to_path_buf()));
@@ -257,10 +219,7 @@ pub fn evaluate_split(dir: &Path) -> Result<Report, EvalError> {
     for doc in &docs {
         total.add(score(&doc.annotations, &suggest(&doc.text)));
     }
-    Ok(Report {
-        documents: docs.len(),
-        score: total,
-    })
+    Ok(Report { documents: docs.len(), score: total })
 }
 
 impl Report {
@@ -270,16 +229,10 @@ impl Report {
             "{} documents\n{:<8} {:<8} {:>9} {:>6} {:>6} {:>6} {:>6}\n",
             self.documents, "match", "role", "precision", "recall", "F1", "gold", "found"
         );
-        for (name, counts) in [
-            ("exact", &self.score.exact),
-            ("overlap", &self.score.overlap),
-        ] {
-            for (role, c) in [
-                ("cue", counts.cue),
-                ("source", counts.source),
-                ("content", counts.content),
-                ("whole", counts.whole),
-            ] {
+        for (name, counts) in [("exact", &self.score.exact), ("overlap", &self.score.overlap)] {
+            for (role, c) in
+                [("cue", counts.cue), ("source", counts.source), ("content", counts.content), ("whole", counts.whole)]
+            {
                 out += &format!(
                     "{name:<8} {role:<8} {:>9.3} {:>6.3} {:>6.3} {:>6} {:>6}\n",
                     c.precision(),
@@ -318,19 +271,9 @@ mod tests {
     fn each_gold_span_is_matched_once_and_exact_is_stricter_than_overlap() {
         let gold = brat::parse(GOLD).unwrap();
         // Two suggestions on Alice's cue, one with a source cut short.
-        let found = [
-            suggestion((6, 10), Some((0, 5))),
-            suggestion((7, 10), Some((2, 5))),
-        ];
+        let found = [suggestion((6, 10), Some((0, 5))), suggestion((7, 10), Some((2, 5)))];
         let s = score(&gold, &found);
-        assert_eq!(
-            s.overlap.cue,
-            Counts {
-                predicted: 2,
-                gold: 2,
-                matched: 1
-            }
-        );
+        assert_eq!(s.overlap.cue, Counts { predicted: 2, gold: 2, matched: 1 });
         assert_eq!(s.exact.whole.matched, 1);
         assert_eq!(s.overlap.whole.matched, 1);
         assert!((s.overlap.cue.f1() - 0.5).abs() < 1e-9);
@@ -339,13 +282,7 @@ mod tests {
     #[test]
     fn whole_needs_the_source_as_well_as_the_cue() {
         let gold = brat::parse(GOLD).unwrap();
-        let s = score(
-            &gold,
-            &[
-                suggestion((24, 28), Some((0, 5))),
-                suggestion((6, 10), None),
-            ],
-        );
+        let s = score(&gold, &[suggestion((24, 28), Some((0, 5))), suggestion((6, 10), None)]);
         assert_eq!(s.overlap.cue.matched, 2);
         assert_eq!(s.overlap.whole.matched, 0);
     }

@@ -4,31 +4,24 @@
 //! source and content spans from that shape.
 
 use crate::lexicon::{
-    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, HEDGES, INDEFINITE, Lexicon,
-    ORGANIZATION_WORDS, OUTLET_WORDS, PRONOUNS, TELL_VERBS, lexicon,
+    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, HEDGES, INDEFINITE, ORGANIZATION_WORDS, OUTLET_WORDS,
+    PRONOUNS, TELL_VERBS,
 };
+use crate::model::{cue_model, quoted_tokens};
 use crate::text::{Analysed, Token, analyse};
 use crate::{SourceKind, Span, Suggestion};
 
-/// A word starts a cue when at least this share of its training occurrences
-/// lay inside a gold cue (and it was seen there a few times).
-const HEAD_RATIO: f32 = 0.5;
-const HEAD_MIN_COUNT: u32 = 3;
-/// Adjacent words join one cue when the pair was seen in one cue this often.
-const PAIR_MIN_COUNT: u32 = 10;
 /// Source noun phrases longer than this are clauses, not names.
 const MAX_SOURCE_TOKENS: usize = 12;
-
-/// Words that may end a cue after its verb ("called for", "pointed out").
-const PARTICLES: &[&str] = &["to", "for", "on", "about", "of", "out", "as", "up", "that"];
 
 type Range = (usize, usize);
 
 struct Finder<'a> {
     a: &'a Analysed,
-    lex: &'static Lexicon,
     /// For each token, the quotation (index into `a.quotes`) it lies in.
     quotation: Vec<Option<usize>>,
+    /// The cue model's score of each token.
+    cue_score: Vec<f32>,
 }
 
 pub fn find(text: &str) -> Vec<Suggestion> {
@@ -39,11 +32,8 @@ pub fn find(text: &str) -> Vec<Suggestion> {
             *slot = Some(q);
         }
     }
-    let f = Finder {
-        a: &a,
-        lex: lexicon(),
-        quotation,
-    };
+    let cue_score = cue_model().scores(&a, &quoted_tokens(&a));
+    let f = Finder { a: &a, quotation, cue_score };
     let mut out = Vec::new();
     for &(ss, se) in &a.sentences {
         f.sentence(ss, se, &mut out);
@@ -70,26 +60,7 @@ impl Finder<'_> {
     }
 
     fn is_head(&self, i: usize) -> bool {
-        let t = self.t(i);
-        t.is_word
-            && self.quotation[i].is_none()
-            && self
-                .lex
-                .cues
-                .get(t.lower.as_str())
-                .is_some_and(|w| w.inside >= HEAD_MIN_COUNT && w.ratio() >= HEAD_RATIO)
-    }
-
-    fn pair(&self, i: usize) -> u32 {
-        self.lex
-            .pairs
-            .get(&(self.word(i), self.word(i + 1)))
-            .copied()
-            .unwrap_or(0)
-    }
-
-    fn ratio(&self, i: usize) -> f32 {
-        self.lex.cues.get(self.word(i)).map_or(0.0, |w| w.ratio())
+        self.cue_score[i] > 0.0
     }
 
     fn is_opening_quote(&self, i: usize) -> bool {
@@ -98,62 +69,37 @@ impl Finder<'_> {
 
     /// The quotation closing at token `i`, as a token range.
     fn quotation_closing_at(&self, i: usize) -> Option<Range> {
-        self.a
-            .quotes
-            .iter()
-            .find(|&&(o, c)| c == i && o < c)
-            .map(|&(o, c)| (o, c + 1))
+        self.a.quotes.iter().find(|&&(o, c)| c == i && o < c).map(|&(o, c)| (o, c + 1))
     }
 
     fn quotation_opening_at(&self, i: usize) -> Option<Range> {
-        self.a
-            .quotes
-            .iter()
-            .find(|&&(o, c)| o == i && o < c)
-            .map(|&(o, c)| (o, c + 1))
+        self.a.quotes.iter().find(|&&(o, c)| o == i && o < c).map(|&(o, c)| (o, c + 1))
     }
 
     fn is_closing_quote(&self, i: usize) -> bool {
         self.quotation_closing_at(i).is_some() || matches!(self.word(i), "”" | "\"")
     }
 
-    /// Grows the cue around head `i` with the neighbours training cues held
-    /// together: auxiliaries before ("has said"), particles and fixed phrases
-    /// after ("called for", "said in a statement").
-    fn cue_range(&self, i: usize, ss: usize, se: usize) -> Range {
-        let (mut s, mut e) = (i, i + 1);
-        while s > ss
-            && self.t(s - 1).is_word
-            && self.pair(s - 1) >= PAIR_MIN_COUNT
-            && self.ratio(s - 1) >= 0.1
-        {
-            s -= 1;
+    /// The run of cue tokens starting at `i` ("has also said", "according to").
+    fn cue_range(&self, i: usize, se: usize) -> Range {
+        let mut e = i + 1;
+        while e < se && self.is_head(e) {
+            e += 1;
         }
-        let mut j = e;
-        while j < se && self.t(j).is_word && self.pair(j - 1) >= PAIR_MIN_COUNT && j - e < 3 {
-            j += 1;
-            if self.is(j - 1, PARTICLES) || self.ratio(j - 1) >= 0.25 {
-                e = j;
-            }
-        }
-        (s, e)
+        (i, e)
     }
 
     fn sentence(&self, ss: usize, se: usize, out: &mut Vec<Suggestion>) {
         let first = out.len();
         let mut i = ss;
         while i < se {
-            if self.word(i) == "according"
-                && i + 1 < se
-                && self.word(i + 1) == "to"
-                && self.quotation[i].is_none()
-            {
+            if self.word(i) == "according" && i + 1 < se && self.word(i + 1) == "to" && self.quotation[i].is_none() {
                 if let Some(s) = self.according_to(i, ss, se) {
                     out.push(s);
                 }
                 i += 2;
             } else if self.is_head(i) {
-                let cue = self.cue_range(i, ss, se);
+                let cue = self.cue_range(i, se);
                 out.push(self.around_cue(cue, ss, se));
                 i = cue.1;
             } else if self.word(i) == ":" && self.quotation[i].is_none() && out.len() == first {
@@ -191,28 +137,15 @@ impl Finder<'_> {
     }
 
     fn starts_with_according(&self, cue: Span) -> bool {
-        self.a
-            .tokens
-            .iter()
-            .any(|t| t.span.start == cue.start && t.lower == "according")
+        self.a.tokens.iter().any(|t| t.span.start == cue.start && t.lower == "according")
     }
 
     fn has_phrase(&self, ss: usize, se: usize, phrase: &[&str]) -> bool {
-        (ss..se.saturating_sub(phrase.len() - 1)).any(|i| {
-            phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word(i + k) == *w)
-        })
+        (ss..se.saturating_sub(phrase.len() - 1))
+            .any(|i| phrase.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
     }
 
-    fn suggestion(
-        &self,
-        cue: Range,
-        source: Option<Range>,
-        content: Option<Range>,
-        chain: Vec<Span>,
-    ) -> Suggestion {
+    fn suggestion(&self, cue: Range, source: Option<Range>, content: Option<Range>, chain: Vec<Span>) -> Suggestion {
         let source_kind = source.map_or(SourceKind::Unknown, |r| self.kind(r));
         let hedged = (cue.0..cue.1).any(|i| self.is(i, HEDGES));
         Suggestion {
@@ -233,11 +166,7 @@ impl Finder<'_> {
         let lead = (ss..i).all(|k| !self.t(k).is_word || self.is(k, &["but", "and", "yet", "so"]));
         let content = if lead {
             let after = source.map_or(i + 2, |s| s.1);
-            let start = if after < se && self.word(after) == "," {
-                after + 1
-            } else {
-                after
-            };
+            let start = if after < se && self.word(after) == "," { after + 1 } else { after };
             self.clause_after(start, se)
         } else {
             self.clause_before(i, ss)
@@ -283,11 +212,7 @@ impl Finder<'_> {
         let mut chain = Vec::new();
         if self.is(cs, TELL_VERBS) || self.is(ce - 1, TELL_VERBS) {
             let start = k;
-            while k < se
-                && self.t(k).is_word
-                && !self.is(k, &["that", "on", "in", "about", "of"])
-                && k - start < 6
-            {
+            while k < se && self.t(k).is_word && !self.is(k, &["that", "on", "in", "about", "of"]) && k - start < 6 {
                 k += 1;
             }
             if k > start {
@@ -306,9 +231,7 @@ impl Finder<'_> {
         while k < se && self.is(k, BETWEEN_SOURCE_AND_CUE) {
             k += 1;
         }
-        k >= se
-            || !self.t(k).is_word
-            || self.is(k, &["in", "on", "at", "during", "after", "before", "of"])
+        k >= se || !self.t(k).is_word || self.is(k, &["in", "on", "at", "during", "after", "before", "of"])
     }
 
     /// The noun phrase ending just before the cue, over adverbs and
@@ -345,10 +268,7 @@ impl Finder<'_> {
             let t = self.t(e);
             let joins = t.lower == "&"
                 || t.lower == "-"
-                || (t.lower == "."
-                    && e + 1 < se
-                    && self.t(e + 1).is_word
-                    && !self.t(e + 1).capitalized);
+                || (t.lower == "." && e + 1 < se && self.t(e + 1).is_word && !self.t(e + 1).capitalized);
             if !(t.is_word || joins) || self.quotation[e].is_some() {
                 break;
             }
@@ -420,12 +340,8 @@ impl Finder<'_> {
         if words.len() == 1 && PRONOUNS.contains(&words[0]) {
             return SourceKind::Pronoun;
         }
-        let head = words
-            .iter()
-            .rev()
-            .find(|w| w.chars().next().is_some_and(char::is_alphanumeric))
-            .copied()
-            .unwrap_or("");
+        let head =
+            words.iter().rev().find(|w| w.chars().next().is_some_and(char::is_alphanumeric)).copied().unwrap_or("");
         let named = (s + 1..e).any(|i| self.t(i).capitalized)
             || (self.t(s).capitalized && !self.is(s, INDEFINITE) && !self.is(s, &["the"]));
         if ANONYMOUS_HEADS.contains(&head) && (INDEFINITE.contains(&words[0]) || words.len() == 1) {
@@ -493,16 +409,9 @@ fn resolve_pronouns(text: &str, found: &mut [Suggestion]) {
         let fits = |k: SourceKind| match pronoun.as_str() {
             "he" | "she" | "i" => k == SourceKind::Person,
             "it" => matches!(k, SourceKind::Organization | SourceKind::Outlet),
-            _ => matches!(
-                k,
-                SourceKind::Person | SourceKind::Organization | SourceKind::Outlet
-            ),
+            _ => matches!(k, SourceKind::Person | SourceKind::Organization | SourceKind::Outlet),
         };
-        let resolved = found[..i]
-            .iter()
-            .rev()
-            .find(|s| fits(s.source_kind))
-            .and_then(|s| s.source);
+        let resolved = found[..i].iter().rev().find(|s| fits(s.source_kind)).and_then(|s| s.source);
         found[i].resolved_source = resolved;
     }
 }

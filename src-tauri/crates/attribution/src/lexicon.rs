@@ -20,40 +20,24 @@ impl CueWeight {
 
 pub struct Lexicon {
     pub cues: HashMap<&'static str, CueWeight>,
-    pub pairs: HashMap<(&'static str, &'static str), u32>,
 }
 
 /// Tab-separated; lines starting with `#` are comments.
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| l.split('\t').collect())
+    text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|l| l.split('\t').collect())
 }
 
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let cues = rows(include_str!("../lexicon/cues.tsv"))
-            .filter_map(|r| {
-                Some((
-                    r[0],
-                    CueWeight {
-                        inside: r.get(1)?.parse().ok()?,
-                        total: r.get(2)?.parse().ok()?,
-                    },
-                ))
-            })
+            .filter_map(|r| Some((r[0], CueWeight { inside: r.get(1)?.parse().ok()?, total: r.get(2)?.parse().ok()? })))
             .collect();
-        let pairs = rows(include_str!("../lexicon/cue_pairs.tsv"))
-            .filter_map(|r| Some(((r[0], *r.get(1)?), r.get(2)?.parse().ok()?)))
-            .collect();
-        Lexicon { cues, pairs }
+        Lexicon { cues }
     })
 }
 
-pub const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us",
-];
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"];
 
 /// Adverbs and auxiliaries that may stand between a source and its cue.
 pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
@@ -123,11 +107,10 @@ pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
 
 /// Words that end a source noun phrase when walking back from the cue.
 pub const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "but", "because", "while", "when", "as", "if", "although",
-    "though", "after", "before", "since", "so", "where", "whether", "than", "what", "how", "why",
-    "until", "unless", "once", "and", "or", "nor", "yet", "is", "was", "are", "were", "be", "to",
-    "in", "at", "for", "with", "by", "from", "about", "into", "over", "under", "during", "said",
-    "says", "say", "told", "tells",
+    "that", "which", "who", "whom", "but", "because", "while", "when", "as", "if", "although", "though", "after",
+    "before", "since", "so", "where", "whether", "than", "what", "how", "why", "until", "unless", "once", "and", "or",
+    "nor", "yet", "is", "was", "are", "were", "be", "to", "in", "at", "for", "with", "by", "from", "about", "into",
+    "over", "under", "during", "said", "says", "say", "told", "tells",
 ];
 
 pub const HEDGES: &[&str] = &[
@@ -156,9 +139,7 @@ pub const HEDGES: &[&str] = &[
 ];
 
 /// Verbs whose object is the person or outlet the words were given to.
-pub const TELL_VERBS: &[&str] = &[
-    "told", "tells", "tell", "telling", "informed", "informs", "briefed",
-];
+pub const TELL_VERBS: &[&str] = &["told", "tells", "tell", "telling", "informed", "informs", "briefed"];
 
 /// Nouns heading an anonymous source ("a senior official", "sources close to").
 pub const ANONYMOUS_HEADS: &[&str] = &[
@@ -266,6 +247,8 @@ pub const OUTLET_WORDS: &[&str] = &[
 
 pub const ORGANIZATION_WORDS: &[&str] = &[
     "ministry",
+    "authority",
+    "service",
     "government",
     "presidency",
     "department",

@@ -3,10 +3,12 @@
 //! official", "the Iranian presidency", "he") and the content, plus the
 //! source's kind, hedges and intermediaries ("told AFP").
 //!
-//! Everything is offline and deterministic: rules over tokens, sentences and
-//! quotations, and lexicons whose cue weights were counted on the PolNeAR
-//! training split (`lexicon/cues.tsv`, words and counts only; see
-//! `examples/derive_lexicon.rs`). The crate also scores suggestions against
+//! Everything is offline and deterministic: a linear cue model over words
+//! and their neighbours, then rules over tokens, sentences and quotations for
+//! the source and content. The model's weights and the word ratios it uses
+//! were learned on the PolNeAR training split and ship as feature/weight and
+//! word/count lines, never text (`lexicon/`, made by `lexicon/derive.py` and
+//! `examples/derive_weights.rs`). The crate also scores suggestions against
 //! brat-annotated gold files ([`brat`], [`eval`]) so the figures in
 //! `docs/evaluation.md` can be reproduced.
 //!
@@ -19,11 +21,13 @@ pub mod brat;
 pub mod eval;
 mod finder;
 mod lexicon;
+mod model;
 mod registry;
 mod text;
 
 use serde::Serialize;
 
+pub use model::{CueModel, train_cue_model};
 pub use registry::{NameMatcher, fold_name};
 
 /// A half-open range of code points: `start` inclusive, `end` exclusive.
@@ -48,16 +52,10 @@ impl Span {
 
     /// The text this span covers (code-point offsets).
     pub fn slice<'t>(&self, text: &'t str) -> &'t str {
-        let mut indices = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()));
+        let mut indices = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
         let start = indices.nth(self.start).unwrap_or(text.len());
-        let end = if self.end > self.start {
-            indices.nth(self.end - self.start - 1).unwrap_or(text.len())
-        } else {
-            start
-        };
+        let end =
+            if self.end > self.start { indices.nth(self.end - self.start - 1).unwrap_or(text.len()) } else { start };
         &text[start..end]
     }
 }

@@ -5,10 +5,7 @@
 /// spaces, and a leading article dropped ("The Kremlin" = "kremlin").
 pub fn fold_name(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         if !folded.is_empty() {
             folded.push(' ');
         }
@@ -31,11 +28,7 @@ pub struct NameMatcher<Id> {
 impl<Id: Clone> NameMatcher<Id> {
     /// `names` may repeat an id, once per alias.
     pub fn new<'a>(names: impl IntoIterator<Item = (Id, &'a str)>) -> NameMatcher<Id> {
-        let names = names
-            .into_iter()
-            .map(|(id, n)| (id, fold_name(n)))
-            .filter(|(_, n)| !n.is_empty())
-            .collect();
+        let names = names.into_iter().map(|(id, n)| (id, fold_name(n))).filter(|(_, n)| !n.is_empty()).collect();
         NameMatcher { names }
     }
 
@@ -53,19 +46,13 @@ impl<Id: Clone> NameMatcher<Id> {
             return Some(id.clone());
         }
         let padded = format!(" {mention} ");
-        let contained = self
-            .names
-            .iter()
-            .filter(|(_, n)| padded.contains(&format!(" {n} ")))
-            .max_by_key(|(_, n)| n.len());
+        let contained =
+            self.names.iter().filter(|(_, n)| padded.contains(&format!(" {n} "))).max_by_key(|(_, n)| n.len());
         if let Some((id, _)) = contained {
             return Some(id.clone());
         }
         let last = mention.rsplit(' ').next()?;
-        let mut ending = self
-            .names
-            .iter()
-            .filter(|(_, n)| n.ends_with(&format!(" {last}")));
+        let mut ending = self.names.iter().filter(|(_, n)| n.ends_with(&format!(" {last}")));
         match (ending.next(), ending.next()) {
             (Some((id, _)), None) => Some(id.clone()),
             _ => None,
@@ -78,12 +65,7 @@ mod tests {
     use super::*;
 
     fn matcher() -> NameMatcher<u32> {
-        NameMatcher::new([
-            (1, "Dmitry Peskov"),
-            (2, "The Kremlin"),
-            (3, "Agence France-Presse"),
-            (3, "AFP"),
-        ])
+        NameMatcher::new([(1, "Dmitry Peskov"), (2, "The Kremlin"), (3, "Agence France-Presse"), (3, "AFP")])
     }
 
     #[test]
@@ -96,11 +78,7 @@ mod tests {
     #[test]
     fn a_mention_containing_a_known_name_matches_it() {
         assert_eq!(matcher().find("Kremlin spokesman Dmitry Peskov"), Some(1));
-        assert_eq!(
-            matcher().find("Peskov"),
-            Some(1),
-            "a surname no other name shares"
-        );
+        assert_eq!(matcher().find("Peskov"), Some(1), "a surname no other name shares");
         assert_eq!(matcher().find("spokesman Peskov"), Some(1));
     }
 

@@ -33,11 +33,7 @@ pub fn analyse(text: &str) -> Analysed {
     let tokens = tokenize(text);
     let sentences = sentences(&tokens);
     let quotes = quotations(&tokens);
-    Analysed {
-        tokens,
-        sentences,
-        quotes,
-    }
+    Analysed { tokens, sentences, quotes }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -83,10 +79,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i += 1;
         }
-        let lower: String = chars[start..i]
-            .iter()
-            .flat_map(|c| c.to_lowercase())
-            .collect();
+        let lower: String = chars[start..i].iter().flat_map(|c| c.to_lowercase()).collect();
         tokens.push(Token {
             span: Span { start, end: i },
             lower,
@@ -101,10 +94,9 @@ fn tokenize(text: &str) -> Vec<Token> {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
-    "sr", "prof", "u.s", "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb",
-    "aug", "sept", "sep", "oct", "nov", "dec", "d.c", "a.m", "p.m", "mt", "ft", "pres", "rev",
-    "hon", "messrs", "e.g", "i.e", "etc", "al",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "prof", "u.s",
+    "u.n", "u.k", "e.u", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "aug", "sept", "sep", "oct", "nov",
+    "dec", "d.c", "a.m", "p.m", "mt", "ft", "pres", "rev", "hon", "messrs", "e.g", "i.e", "etc", "al",
 ];
 
 fn is_closing_quote(t: &Token) -> bool {
@@ -134,10 +126,7 @@ fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
                             || (p.span.end - p.span.start == 1 && p.capitalized))
                 });
             let mut end = i + 1;
-            while end < tokens.len()
-                && !tokens[end].newline_before
-                && is_closing_quote(&tokens[end])
-            {
+            while end < tokens.len() && !tokens[end].newline_before && is_closing_quote(&tokens[end]) {
                 end += 1;
             }
             let next_starts = tokens.get(end).is_none_or(|n| {
@@ -209,20 +198,13 @@ mod tests {
 
     #[test]
     fn tokens_keep_abbreviations_numbers_and_contractions_whole() {
-        assert_eq!(
-            words("U.S. aid, 1,200 don’t"),
-            ["u.s", ".", "aid", ",", "1,200", "don’t"]
-        );
+        assert_eq!(words("U.S. aid, 1,200 don’t"), ["u.s", ".", "aid", ",", "1,200", "don’t"]);
     }
 
     #[test]
     fn sentences_end_after_closing_quotes_not_after_titles() {
         let a = analyse("Mr. Lee spoke. “It is over.” He left.\nNew line");
-        let firsts: Vec<&str> = a
-            .sentences
-            .iter()
-            .map(|&(s, _)| a.tokens[s].lower.as_str())
-            .collect();
+        let firsts: Vec<&str> = a.sentences.iter().map(|&(s, _)| a.tokens[s].lower.as_str()).collect();
         assert_eq!(firsts, ["mr", "“", "he", "new"]);
     }
 
