@@ -77,7 +77,7 @@ impl Finder<'_> {
     }
 
     fn is_closing_quote(&self, i: usize) -> bool {
-        self.quotation_closing_at(i).is_some() || matches!(self.word(i), "”" | "\"")
+        self.quotation_closing_at(i).is_some() || matches!(self.word(i), "”" | "\"" | "''")
     }
 
     /// The run of cue tokens starting at `i` ("has also said", "according to").
@@ -86,11 +86,20 @@ impl Finder<'_> {
         while e < se && self.is_head(e) {
             e += 1;
         }
+        // A trailing preposition belongs to an adjunct ("said in Ohio", "said on Sunday").
+        while e > i + 1
+            && (self.is(e - 1, &["in", "at", "with", "during", "from", "by", "after", "before"])
+                || (self.word(e - 1) == "on" && e < se && self.t(e).capitalized))
+        {
+            e -= 1;
+        }
         (i, e)
     }
 
     fn sentence(&self, ss: usize, se: usize, out: &mut Vec<Suggestion>) {
         let first = out.len();
+        // Sources found so far in this sentence, for "…, adding that" and "X said … and warned".
+        let mut sources: Vec<Range> = Vec::new();
         let mut i = ss;
         while i < se {
             if self.word(i) == "according" && i + 1 < se && self.word(i + 1) == "to" && self.quotation[i].is_none() {
@@ -100,7 +109,9 @@ impl Finder<'_> {
                 i += 2;
             } else if self.is_head(i) {
                 let cue = self.cue_range(i, se);
-                out.push(self.around_cue(cue, ss, se));
+                let (suggestion, source) = self.around_cue(cue, ss, se, sources.last().copied());
+                sources.extend(source);
+                out.push(suggestion);
                 i = cue.1;
             } else if self.word(i) == ":" && self.quotation[i].is_none() && out.len() == first {
                 if let Some(s) = self.colon(i, ss, se) {
@@ -187,25 +198,46 @@ impl Finder<'_> {
         Some(self.suggestion((i, i + 1), Some((ss, i)), content, Vec::new()))
     }
 
-    fn around_cue(&self, cue: Range, ss: usize, se: usize) -> Suggestion {
+    /// Reads the shape around a cue and takes its source and content.
+    /// `earlier` is the last source found in the same sentence.
+    fn around_cue(&self, cue: Range, ss: usize, se: usize, earlier: Option<Range>) -> (Suggestion, Option<Range>) {
         let (cs, ce) = cue;
+        let done = |source: Option<Range>, content: Option<Range>, chain: Vec<Span>| {
+            (self.suggestion(cue, source, content, chain), source)
+        };
+        let participle = self.word(cs).ends_with("ing");
+        let after_comma = cs > ss && self.word(cs - 1) == ",";
+        // A participle after a comma continues the sentence's subject:
+        // "Trump defended the plan, calling it …", "X said Y, adding that Z".
+        if participle && after_comma {
+            let source = earlier.or_else(|| self.leading_subject(ss, cs - 1));
+            return done(source, self.content_after(ce, se), Vec::new());
+        }
         // Inverted: "…,” said the minister." / "Y, said X."
         if cs > ss
-            && (self.word(cs - 1) == "," || self.is_closing_quote(cs - 1))
+            && (after_comma || self.is_closing_quote(cs - 1))
             && let Some(source) = self.source_after(ce, se)
+            && self.ends_clause(source.1, se)
+            && (self.t(source.0).capitalized || self.is(source.0, NOUN_PHRASE_OPENERS))
         {
-            let content = self.content_before(cs - 1, ss);
-            return self.suggestion(cue, Some(source), content, Vec::new());
+            return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
         }
-        let source = self.source_before(cs, ss);
+        let mut e = cs;
+        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
+            e -= 1;
+        }
+        // "X said … and warned …": the same speaker.
+        if e > ss && self.is(e - 1, &["and", "but", "or"]) && earlier.is_some() {
+            return done(earlier, self.content_after(ce, se), Vec::new());
+        }
+        let source = self.appositive_source(e, ss).or_else(|| self.source_before(cs, ss));
         // Post-posed: "…,” the minister said." / "Y, X said."
         if let Some((s0, _)) = source
             && s0 > ss
             && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
             && self.ends_clause(ce, se)
         {
-            let content = self.content_before(s0 - 1, ss);
-            return self.suggestion(cue, source, content, Vec::new());
+            return done(source, self.content_before(s0 - 1, ss), Vec::new());
         }
         // Pre-posed: "X said (that) Y", "X told AFP: “Y”".
         let mut k = ce;
@@ -219,8 +251,54 @@ impl Finder<'_> {
                 chain.push(self.span((start, k)));
             }
         }
-        let content = self.content_after(k, se);
-        self.suggestion(cue, source, content, chain)
+        done(source, self.content_after(k, se), chain)
+    }
+
+    /// "Jeff Weaver, the campaign manager, said" and "X, who chairs Y, said":
+    /// a name, then a comma-enclosed description ending at `e` (just after
+    /// the second comma). The source spans both, commas included, as
+    /// annotators mark it.
+    fn appositive_source(&self, e: usize, ss: usize) -> Option<Range> {
+        if e <= ss + 1 || self.word(e - 1) != "," {
+            return None;
+        }
+        let inner = e - 1;
+        let mut c1 = inner;
+        while c1 > ss && inner - c1 < 25 {
+            c1 -= 1;
+            let w = self.word(c1);
+            if w == "," {
+                break;
+            }
+            if self.quotation[c1].is_some() || matches!(w, "." | ";" | ":") {
+                return None;
+            }
+        }
+        if self.word(c1) != "," || c1 + 1 >= inner {
+            return None;
+        }
+        let (s, _) = self.source_before(c1, ss)?;
+        (self.t(s).capitalized && !self.is(s, CLAUSE_WORDS)).then_some((s, e))
+    }
+
+    /// The name-like words opening a sentence ("Senator Lee", "The ministry"),
+    /// stopping before `limit`.
+    fn leading_subject(&self, ss: usize, limit: usize) -> Option<Range> {
+        let mut s = ss;
+        while s < limit && (self.is(s, &["but", "and", "however", "yet", "so"]) || self.word(s) == ",") {
+            s += 1;
+        }
+        if s < limit && self.is(s, PRONOUNS) {
+            return Some((s, s + 1));
+        }
+        let mut e = s;
+        while e < limit
+            && e - s < 6
+            && (self.t(e).capitalized || (e == s && self.is(e, NOUN_PHRASE_OPENERS)) || self.word(e) == ".")
+        {
+            e += 1;
+        }
+        (e > s && (s..e).any(|k| self.t(k).capitalized)).then_some((s, e))
     }
 
     /// Whether the clause stops right after the cue (sentence end, comma, or
@@ -298,7 +376,15 @@ impl Finder<'_> {
     /// From `k` to the end of the sentence, without its final full stop
     /// unless a closing quote mark follows it.
     fn clause_after(&self, k: usize, se: usize) -> Option<Range> {
-        let mut e = se;
+        // A trailing ", according to X" or ", adding that …" is an
+        // attribution of its own, not part of this content.
+        let mut e = (k..se)
+            .find(|&j| {
+                self.word(j) == ","
+                    && j + 1 < se
+                    && (self.word(j + 1) == "according" || (self.is_head(j + 1) && self.word(j + 1).ends_with("ing")))
+            })
+            .unwrap_or(se);
         while e > k && matches!(self.word(e - 1), "." | "!" | "?" | "…" | ",") {
             e -= 1;
         }
@@ -360,6 +446,10 @@ impl Finder<'_> {
     }
 }
 
+/// Words that open a noun phrase after an inverted cue ("said the minister").
+const NOUN_PHRASE_OPENERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several", "some"];
+
 /// Heads of descriptions that name one person ("the spokesman").
 const PERSON_NOUNS: &[&str] = &[
     "spokesman",
@@ -373,6 +463,7 @@ const PERSON_NOUNS: &[&str] = &[
     "governor",
     "secretary",
     "chairman",
+    "chairwoman",
     "director",
     "leader",
     "mayor",
@@ -389,6 +480,33 @@ const PERSON_NOUNS: &[&str] = &[
     "lawyer",
     "attorney",
     "professor",
+    "general",
+    "commander",
+    "officer",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "envoy",
+    "negotiator",
+    "economist",
+    "analyst",
+    "researcher",
+    "author",
+    "founder",
+    "executive",
+    "manager",
+    "strategist",
+    "pollster",
+    "historian",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "man",
+    "woman",
 ];
 
 impl Span {

@@ -76,6 +76,9 @@ fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
+        } else if (c == '\'' || c == '`') && chars.get(i + 1) == Some(&c) {
+            // Doubled marks stand for double quotes in some archives (``…'').
+            i += 2;
         } else {
             i += 1;
         }
@@ -100,7 +103,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_closing_quote(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»")
+    matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»" | "''")
 }
 
 /// Splits at terminal punctuation (with any closing quote marks after it)
@@ -164,7 +167,7 @@ fn quotations(tokens: &[Token]) -> Vec<(usize, usize)> {
             out.push((o, i - 1));
         }
         match t.lower.as_str() {
-            "“" | "«" | "„" => {
+            "“" | "«" | "„" | "``" => {
                 if let Some(o) = open.take() {
                     out.push((o, i - 1));
                 }
@@ -175,7 +178,7 @@ fn quotations(tokens: &[Token]) -> Vec<(usize, usize)> {
                     out.push((o, i));
                 }
             }
-            "\"" => match open.take() {
+            "\"" | "''" => match open.take() {
                 Some(o) => out.push((o, i)),
                 None => open = Some(i),
             },
@@ -214,5 +217,13 @@ mod tests {
         assert_eq!(a.quotes.len(), 2);
         assert_eq!(a.tokens[a.quotes[0].1].lower, ".");
         assert_eq!(a.tokens[a.quotes[1].1].lower, "”");
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote_like_double_marks() {
+        let a = analyse("''We won,'' he said. It's ``fine''.");
+        assert_eq!(a.quotes.len(), 2);
+        assert_eq!(a.tokens[a.quotes[0].1].lower, "''");
+        assert_eq!(a.tokens[a.quotes[1].0].lower, "``");
     }
 }
