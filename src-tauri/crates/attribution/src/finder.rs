@@ -109,9 +109,13 @@ impl Finder<'_> {
                 i += 2;
             } else if self.is_head(i) {
                 let cue = self.cue_range(i, se);
-                let (suggestion, source) = self.around_cue(cue, ss, se, sources.last().copied());
-                sources.extend(source);
-                out.push(suggestion);
+                // A run of function words alone ("about", "has") is the edge
+                // of a cue the model did not see, not a cue.
+                if (cue.0..cue.1).any(|k| !self.is(k, FUNCTION_WORDS)) {
+                    let (suggestion, source) = self.around_cue(cue, ss, se, sources.last().copied());
+                    sources.extend(source);
+                    out.push(suggestion);
+                }
                 i = cue.1;
             } else if self.word(i) == ":" && self.quotation[i].is_none() && out.len() == first {
                 if let Some(s) = self.colon(i, ss, se) {
@@ -445,6 +449,11 @@ impl Finder<'_> {
         SourceKind::Unknown
     }
 }
+
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "in", "to", "on", "for", "of", "out", "at", "with", "by", "from", "as", "a", "an", "the", "has", "have",
+    "had", "was", "were", "is", "are", "be", "been", "also", "not", "that", "it", "this", "and", "or", "but", "up",
+];
 
 /// Words that open a noun phrase after an inverted cue ("said the minister").
 const NOUN_PHRASE_OPENERS: &[&str] =

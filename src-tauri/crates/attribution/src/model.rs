@@ -127,6 +127,39 @@ fn token_features(a: &Analysed, quoted: &[bool], i: usize, out: &mut Vec<String>
     let suffix: String = w.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
     out.push(format!("suf={suffix}"));
     out.push(format!("nl={}", t[i].newline_before));
+    // Word classes of the neighbours generalise over words seen rarely:
+    // "officials say", "he thinks", "the poll shows".
+    let class = |k: isize| -> &'static str {
+        let x = word(k);
+        if PRONOUNS.contains(&x) {
+            "pron"
+        } else if matches!(x, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that") {
+            "det"
+        } else if matches!(x, "“" | "”" | "\"" | "''" | "``") {
+            "quote"
+        } else {
+            surface_shape(k)
+        }
+    };
+    let stem = stem(w);
+    out.push(format!("stem={stem}"));
+    out.push(format!("stem|p={stem}|{}", class(-1)));
+    out.push(format!("stem|n={stem}|{}", class(1)));
+    out.push(format!("r|pn={ratio}|{}|{}", class(-1), class(1)));
+    out.push(format!("r|ppn={ratio}|{}|{}|{}", class(-2), class(-1), class(1)));
+    out.push(format!("rq|n={ratio}|{q}|{n}"));
+}
+
+/// A crude English stem: "warned", "warning", "warns" → "warn".
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ied", "ies", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.chars().count() >= 3
+        {
+            return stem;
+        }
+    }
+    word
 }
 
 /// Trains the cue model on gold documents: `epochs` passes of an averaged
