@@ -217,8 +217,14 @@ impl Finder<'_> {
             let source = earlier.or_else(|| self.leading_subject(ss, cs - 1));
             return done(source, self.content_after(ce, se), Vec::new());
         }
+        let mut e = cs;
+        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
+            e -= 1;
+        }
+        let appositive = self.appositive_source(e, ss);
         // Inverted: "…,” said the minister." / "Y, said X."
-        if cs > ss
+        if appositive.is_none()
+            && cs > ss
             && (after_comma || self.is_closing_quote(cs - 1))
             && let Some(source) = self.source_after(ce, se)
             && self.ends_clause(source.1, se)
@@ -226,15 +232,11 @@ impl Finder<'_> {
         {
             return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
         }
-        let mut e = cs;
-        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
-            e -= 1;
-        }
         // "X said … and warned …": the same speaker.
         if e > ss && self.is(e - 1, &["and", "but", "or"]) && earlier.is_some() {
             return done(earlier, self.content_after(ce, se), Vec::new());
         }
-        let source = self.appositive_source(e, ss).or_else(|| self.source_before(cs, ss));
+        let source = appositive.or_else(|| self.source_before(cs, ss));
         // Post-posed: "…,” the minister said." / "Y, X said."
         if let Some((s0, _)) = source
             && s0 > ss
@@ -266,23 +268,31 @@ impl Finder<'_> {
         if e <= ss + 1 || self.word(e - 1) != "," {
             return None;
         }
-        let inner = e - 1;
-        let mut c1 = inner;
-        while c1 > ss && inner - c1 < 25 {
-            c1 -= 1;
-            let w = self.word(c1);
-            if w == "," {
-                break;
+        // Walk back over up to three comma-separated parts ("Jo Ng, 39, a
+        // teacher from Nice, told …") to a name that opens the clause.
+        let mut k = e - 1;
+        let mut commas = 0;
+        while k > ss && e - k < 40 {
+            k -= 1;
+            let w = self.word(k);
+            if self.quotation[k].is_some() || matches!(w, "." | ";" | ":" | "—") {
+                return None;
             }
-            if self.quotation[c1].is_some() || matches!(w, "." | ";" | ":") {
+            if w != "," || k + 1 >= e - 1 {
+                continue;
+            }
+            commas += 1;
+            if let Some((s, _)) = self.source_before(k, ss) {
+                let opens = s == ss || !self.t(s - 1).is_word;
+                if self.t(s).capitalized && !self.is(s, CLAUSE_WORDS) && opens {
+                    return Some((s, e));
+                }
+            }
+            if commas == 3 {
                 return None;
             }
         }
-        if self.word(c1) != "," || c1 + 1 >= inner {
-            return None;
-        }
-        let (s, _) = self.source_before(c1, ss)?;
-        (self.t(s).capitalized && !self.is(s, CLAUSE_WORDS)).then_some((s, e))
+        None
     }
 
     /// The name-like words opening a sentence ("Senator Lee", "The ministry"),
@@ -323,10 +333,23 @@ impl Finder<'_> {
         while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
             e -= 1;
         }
+        // "…, who said", "the court, which ruled": annotators mark the relative pronoun.
+        if e > ss && self.is(e - 1, &["who", "which"]) {
+            return Some((e - 1, e));
+        }
         let mut s = e;
         while s > ss && e - s < MAX_SOURCE_TOKENS {
             let t = self.t(s - 1);
             let joins = t.lower == "&" || (t.lower == "." && s >= 2 && self.t(s - 2).is_word);
+            // A parenthesis inside a name: "Rep. Ann Lee (D-N.Y.)".
+            if t.lower == ")"
+                && let Some(open) = (s.saturating_sub(8).max(ss)..s - 1).rev().find(|&k| self.word(k) == "(")
+                && open > ss
+                && self.t(open - 1).is_word
+            {
+                s = open;
+                continue;
+            }
             if !(t.is_word || joins) || self.quotation[s - 1].is_some() {
                 break;
             }
@@ -343,21 +366,31 @@ impl Finder<'_> {
         (s < e).then_some((s, e))
     }
 
-    /// The noun phrase right after an inverted cue or "according to".
+    /// The noun phrase right after an inverted cue or "according to": up to
+    /// a comma, a clause word or the sentence end ("a longtime adviser to
+    /// Mr. Lee, who …" gives "a longtime adviser to Mr. Lee").
     fn source_after(&self, start: usize, se: usize) -> Option<Range> {
         let mut e = start;
         while e < se && e - start < MAX_SOURCE_TOKENS {
             let t = self.t(e);
-            let joins = t.lower == "&"
-                || t.lower == "-"
-                || (t.lower == "." && e + 1 < se && self.t(e + 1).is_word && !self.t(e + 1).capitalized);
+            let abbreviation = t.lower == "."
+                && e > start
+                && self.t(e - 1).capitalized
+                && self.t(e - 1).span.end - self.t(e - 1).span.start <= 3
+                && e + 1 < se
+                && self.t(e + 1).capitalized;
+            let joins = t.lower == "&" || t.lower == "-" || abbreviation;
             if !(t.is_word || joins) || self.quotation[e].is_some() {
                 break;
             }
-            if e > start && (self.is(e, CLAUSE_WORDS) && !self.is(e, &["for", "and"])) {
+            if e > start && self.is(e, CLAUSE_WORDS) && !self.is(e, &["for", "and", "to", "at", "of", "in"]) {
                 break;
             }
             e += 1;
+        }
+        // Do not end on a preposition: "said X in" → "X".
+        while e > start + 1 && self.is(e - 1, &["for", "and", "to", "at", "of", "in"]) {
+            e -= 1;
         }
         (e > start).then_some((start, e))
     }

@@ -41,6 +41,12 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "hi
 
 /// Adverbs and auxiliaries that may stand between a source and its cue.
 pub const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "being",
     "also",
     "reportedly",
     "allegedly",
