@@ -3,11 +3,13 @@
 
 mod claims;
 mod debug;
+mod eval;
 mod history;
 mod import;
 mod progress;
 mod search;
 mod sources;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -77,6 +79,17 @@ pub enum Command {
         #[arg(value_name = "CASES.json")]
         cases: PathBuf,
     },
+    /// Suggest attributions (cue, source, content) in plain-text files
+    Suggest(suggest::SuggestArgs),
+    /// Score attribution suggestions against a brat-annotated folder (text/ and attributions/)
+    EvalAttribution {
+        /// A split folder such as PolNeAR's dev
+        #[arg(value_name = "GOLD_DIR")]
+        gold_dir: PathBuf,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+    },
     #[command(subcommand, hide = true)]
     Debug(debug::DebugCommand),
 }
@@ -103,13 +116,23 @@ fn default_data_dir() -> PathBuf {
 }
 
 pub fn run(data_dir: &Path, command: Command) -> ExitCode {
-    // Anchoring cases need no data directory: do not create or open one.
-    if let Command::AnchorTest { cases } = &command {
-        return anchor_test(cases).unwrap_or_else(|e| {
-            eprintln!("claimdesk: {e:#}");
-            EXIT_USER_ERROR
-        });
-    }
+    // Anchoring cases and attribution suggestions need no data directory:
+    // do not create or open one.
+    let standalone = match command {
+        Command::AnchorTest { cases } => Ok(anchor_test(&cases)),
+        Command::Suggest(args) => Ok(suggest::run(args)),
+        Command::EvalAttribution { gold_dir, json } => Ok(eval::run(&gold_dir, json)),
+        command => Err(command),
+    };
+    let command = match standalone {
+        Ok(result) => {
+            return result.unwrap_or_else(|e| {
+                eprintln!("claimdesk: {e:#}");
+                EXIT_USER_ERROR
+            });
+        }
+        Err(command) => command,
+    };
     let result = open(data_dir).and_then(|desk| match command {
         Command::Import(args) => import::run(&desk, args),
         Command::Search(args) => search::run(&desk, args),
@@ -123,7 +146,9 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
         Command::Undo => history::undo(&desk),
         Command::Redo => history::redo(&desk),
         Command::Debug(command) => debug::run(&desk, command),
-        Command::AnchorTest { .. } => unreachable!("handled before the desk opens"),
+        Command::AnchorTest { .. } | Command::Suggest(_) | Command::EvalAttribution { .. } => {
+            unreachable!("handled before the desk opens")
+        }
     });
     match result {
         Ok(code) => code,
