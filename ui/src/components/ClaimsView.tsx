@@ -223,7 +223,7 @@ export function ClaimsView({ state, controller, onOpen }: Props) {
           Needs review
         </label>
         <label className="view-date">
-          <span>Published from</span>
+          <span>From</span>
           <input type="date" className="text-input" data-testid="claims-filter-from" value={filters.from} onChange={(e) => controller.setFilters({ from: e.target.value })} />
         </label>
         <label className="view-date">

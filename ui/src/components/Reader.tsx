@@ -133,7 +133,8 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
     // Restart the animation even when the same claim is picked twice.
     void marks[0].offsetWidth;
     marks.forEach((m) => m.classList.add("flash"));
-    marks[0].focus({ preventScroll: true });
+    // The keyboard goes on from the text (focusing the mark itself left its paragraph unpainted in WebKitGTK).
+    scroller.current.focus({ preventScroll: true });
     setTimeout(() => marks.forEach((m) => m.classList.remove("flash")), 1600);
   }, [showClaim, ranges, reveal]);
 
