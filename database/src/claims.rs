@@ -32,28 +32,7 @@ impl Store {
         review: Option<&AnchorReview>,
         action: &Action<'_>,
     ) -> Result<ClaimId> {
-        let (id, _) = self.operation(action, |op| {
-            let now = op.now();
-            let mut fields = selector_row(&claim.selector);
-            fields.extend(row! {
-                "article_id": claim.article,
-                "kind": claim.kind.as_str(),
-                "status": claim.status.as_str(),
-                "credibility": claim.credibility,
-                "note": claim.note,
-                "anchor": anchor.as_str(),
-                "review": review.map(|review| serde_json::json!(review).to_string()),
-                "created_at": now,
-                "updated_at": now,
-            });
-            if let Some(uid) = &claim.uid {
-                fields.extend(row! { "uid": uid });
-            }
-            let id = op.insert(&CLAIMS, fields)?;
-            set_chain(op, id, &claim.chain)?;
-            set_claim_tags(op, id, &claim.tags)?;
-            Ok(id)
-        })?;
+        let (id, _) = self.operation(action, |op| insert_claim(op, claim, anchor, review))?;
         Ok(id)
     }
 
@@ -337,6 +316,35 @@ fn selector_row(selector: &Selector) -> Row {
         "span_start": selector.start,
         "span_end": selector.end,
     }
+}
+
+/// Writes a claim with its chain and tags within an operation.
+pub(crate) fn insert_claim(
+    op: &mut OpTx<'_>,
+    claim: &NewClaim,
+    anchor: AnchorState,
+    review: Option<&AnchorReview>,
+) -> Result<ClaimId> {
+    let now = op.now();
+    let mut fields = selector_row(&claim.selector);
+    fields.extend(row! {
+        "article_id": claim.article,
+        "kind": claim.kind.as_str(),
+        "status": claim.status.as_str(),
+        "credibility": claim.credibility,
+        "note": claim.note,
+        "anchor": anchor.as_str(),
+        "review": review.map(|review| serde_json::json!(review).to_string()),
+        "created_at": now,
+        "updated_at": now,
+    });
+    if let Some(uid) = &claim.uid {
+        fields.extend(row! { "uid": uid });
+    }
+    let id = op.insert(&CLAIMS, fields)?;
+    set_chain(op, id, &claim.chain)?;
+    set_claim_tags(op, id, &claim.tags)?;
+    Ok(id)
 }
 
 /// The cue and mention columns of an attribution row.

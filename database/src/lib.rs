@@ -18,6 +18,7 @@ mod operations;
 mod pool;
 mod rows;
 mod sources;
+mod suggestions;
 mod tags;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use names::lookup_key;
 pub use operations::Action;
 pub use rows::undoable_entities;
+pub use suggestions::SourceChoice;
 
 use pool::ReaderPool;
 

@@ -6,9 +6,9 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use claimdesk_core::domain::{
-    ArticleId, ArticleView, Claim, ClaimId, ClaimPage, ClaimPatch, ClaimQuery, ImportProgress, ImportSummary, NewClaim,
-    NewSource, Operation, SearchRequest, SearchResults, Selector, Source, SourceId, SourcePage, SourcePatch, Span,
-    Stats, Tag,
+    AcceptSuggestion, ArticleId, ArticleView, AttributionSuggestion, Claim, ClaimId, ClaimPage, ClaimPatch, ClaimQuery,
+    ImportProgress, ImportSummary, NewClaim, NewSource, Operation, SearchRequest, SearchResults, Selector, Source,
+    SourceId, SourcePage, SourcePatch, Span, Stats, Tag,
 };
 use claimdesk_core::{Desk, DeskError};
 use tauri::State;
@@ -147,6 +147,33 @@ pub async fn merge_sources(
 #[tauri::command]
 pub async fn list_tags(state: State<'_, DeskState>) -> Result<Vec<Tag>, CommandError> {
     on_worker(&state, |desk| desk.tags()).await
+}
+
+/// Attribution suggestions for an article (found when first asked, then cached).
+#[tauri::command]
+pub async fn suggestions(
+    state: State<'_, DeskState>,
+    article_id: ArticleId,
+) -> Result<Vec<AttributionSuggestion>, CommandError> {
+    on_worker(&state, move |desk| desk.suggestions(article_id)).await
+}
+
+#[tauri::command]
+pub async fn accept_suggestion(
+    state: State<'_, DeskState>,
+    article_id: ArticleId,
+    accept: AcceptSuggestion,
+) -> Result<Claim, CommandError> {
+    on_worker(&state, move |desk| desk.accept_suggestion(article_id, &accept)).await
+}
+
+#[tauri::command]
+pub async fn reject_suggestion(
+    state: State<'_, DeskState>,
+    article_id: ArticleId,
+    cue: Span,
+) -> Result<(), CommandError> {
+    on_worker(&state, move |desk| desk.reject_suggestion(article_id, cue)).await
 }
 
 #[tauri::command]

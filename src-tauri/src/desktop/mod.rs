@@ -63,6 +63,9 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::remove_alias,
             commands::merge_sources,
             commands::list_tags,
+            commands::suggestions,
+            commands::accept_suggestion,
+            commands::reject_suggestion,
             commands::undo,
             commands::redo,
         ])

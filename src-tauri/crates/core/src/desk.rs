@@ -12,6 +12,7 @@ use claimdesk_store::Store;
 use rayon::prelude::*;
 
 use crate::follow::{Follower, Indexes};
+use crate::suggestions::SuggestionCache;
 use crate::{DeskError, Result};
 
 const DATABASE_FILE: &str = "claimdesk.sqlite3";
@@ -43,6 +44,7 @@ pub struct Desk {
     /// rebuilds, the follower), so that a commit's recorded sequence always
     /// covers what was added.
     pub(crate) indexing: Arc<Mutex<()>>,
+    pub(crate) suggestion_cache: SuggestionCache,
 }
 
 impl Desk {
@@ -76,6 +78,7 @@ impl Desk {
             index,
             indexes,
             indexing,
+            suggestion_cache: SuggestionCache::default(),
         };
         desk.catch_up(opened.last_seq, opened.rebuilt_because.is_some(), progress)?;
         let store_seq = desk.store.last_change_seq()?;

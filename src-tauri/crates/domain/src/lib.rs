@@ -11,6 +11,7 @@ mod keyword;
 mod search;
 mod source;
 mod stats;
+mod suggestion;
 mod tag;
 mod time;
 
@@ -27,5 +28,6 @@ pub use source::{
     NewSource, Reliability, Source, SourceClaim, SourceId, SourceKind, SourcePage, SourcePatch, SourceRef, StatusCount,
 };
 pub use stats::{CheckReport, Stats};
+pub use suggestion::{AcceptSuggestion, AttributionSuggestion, SuggestedSource, SuggestedSourceKind};
 pub use tag::{Tag, TagId, TagPatch};
 pub use time::Timestamp;
