@@ -73,6 +73,17 @@ pub async fn create_claim(state: State<'_, DeskState>, claim: NewClaim) -> Resul
     on_worker(&state, move |desk| desk.create_claim(&claim)).await
 }
 
+/// A claim and the new sources its chain names (`new_sources[i]` for link
+/// `i`, or null for a registry source), as one undoable step.
+#[tauri::command]
+pub async fn create_claim_with_sources(
+    state: State<'_, DeskState>,
+    claim: NewClaim,
+    new_sources: Vec<Option<NewSource>>,
+) -> Result<Claim, CommandError> {
+    on_worker(&state, move |desk| desk.create_claim_with_sources(&claim, &new_sources)).await
+}
+
 #[tauri::command]
 pub async fn update_claim(state: State<'_, DeskState>, id: ClaimId, patch: ClaimPatch) -> Result<Claim, CommandError> {
     on_worker(&state, move |desk| desk.update_claim(id, &patch)).await

@@ -50,6 +50,7 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::claims_of_article,
             commands::select_span,
             commands::create_claim,
+            commands::create_claim_with_sources,
             commands::update_claim,
             commands::delete_claim,
             commands::find_sources,
