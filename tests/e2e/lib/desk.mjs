@@ -218,8 +218,8 @@ export async function saveClaim(app, { source, pick = /Create/, note = "" }) {
 }
 
 /** Opens the first result of `query` in the reader; returns the reader's state. */
-export async function openFirstResult(app, query) {
-  await search(app, query);
+export async function openFirstResult(app, query, { expectChange = true } = {}) {
+  await search(app, query, { expectChange });
   const [row] = await app.visibleAll("result-row");
   await row.click();
   return waitForReader(app, null);

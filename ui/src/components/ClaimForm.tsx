@@ -333,12 +333,13 @@ function SpanLine({ what, label, keyName, span, body, onMark, onClear }: SpanLin
         type="button"
         className="button small"
         data-testid={`claim-mark-${what}`}
-        title={`Select it in the text, then press this (${keyName})`}
+        title={`Select the ${label.toLowerCase()} in the text, then press this or ${keyName}`}
+        aria-label={`Mark the ${label.toLowerCase()} from the selection (${keyName})`}
         // Keeps the text selection: a click on a button must not clear it first.
         onMouseDown={(e) => e.preventDefault()}
         onClick={onMark}
       >
-        Mark from selection <kbd>{keyName}</kbd>
+        Mark <kbd>{keyName}</kbd>
       </button>
     </div>
   );

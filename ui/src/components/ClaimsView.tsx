@@ -337,7 +337,7 @@ function Row({ id, index, row, selected, onSelect, onOpen }: RowProps) {
       onDoubleClick={() => onOpen(index)}
     >
       <div role="gridcell" className="col-quote" dir="auto" title={visibleControls(row.quote)}>
-        “{visibleControls(excerpt(row.quote, 140))}”
+        {row.anchor === "needs_review" && <span className="review-badge">Review</span>}“{visibleControls(excerpt(row.quote, 140))}”
         {row.note && <span className="claims-note"> — {visibleControls(excerpt(row.note, 80))}</span>}
       </div>
       <div role="gridcell" className="col-chain">
@@ -351,7 +351,6 @@ function Row({ id, index, row, selected, onSelect, onOpen }: RowProps) {
       </div>
       <div role="gridcell" className="col-status">
         <span className={`claim-status-badge status-${row.status}`}>{statusLabel(row.status)}</span>
-        {row.anchor === "needs_review" && <span className="review-badge">Review</span>}
       </div>
       <div role="gridcell" className="col-cred" title={CREDIBILITY_LABELS[row.credibility]}>
         {row.credibility}

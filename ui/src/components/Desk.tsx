@@ -95,6 +95,7 @@ export function Desk() {
   const openClaim = useCallback(
     (articleId: ArticleId, claimId: ClaimId) => {
       setView("desk");
+      openedRef.current = { id: articleId, query: "" };
       openArticle(articleId, "");
       setShowClaim((s) => ({ id: claimId, key: (s?.key ?? 0) + 1 }));
     },
@@ -109,11 +110,18 @@ export function Desk() {
     );
   }, []);
 
+  // After an import the open article may have a new version (same URL, other
+  // text) with its claims re-anchored: read both again.
+  const openedRef = useRef<{ id: ArticleId; query: string } | null>(null);
   const importer = useImport(
     useCallback(() => {
       refreshStats();
       controller.refresh();
-    }, [refreshStats, controller]),
+      if (openedRef.current) openArticle(openedRef.current.id, openedRef.current.query);
+      refreshClaims();
+      setRevision((r) => r + 1);
+      claimsController.refresh();
+    }, [refreshStats, controller, openArticle, refreshClaims, claimsController]),
   );
   const importing = importer.state.phase === "running";
   const startImport = importer.start;
@@ -153,7 +161,13 @@ export function Desk() {
     [startImport],
   );
 
-  const onOpen = useCallback((hit: SearchHit, query: string) => openArticle(hit.id, query), [openArticle]);
+  const onOpen = useCallback(
+    (hit: SearchHit, query: string) => {
+      openedRef.current = { id: hit.id, query };
+      openArticle(hit.id, query);
+    },
+    [openArticle],
+  );
 
   const firstRun = articles === 0 && !hasImported(importer.state);
 
