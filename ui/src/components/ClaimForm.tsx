@@ -13,7 +13,7 @@ import { useEffect, useImperativeHandle, useRef, useState, type FormEvent, type 
 
 import { isTypingTarget } from "../hooks/useShortcuts";
 import {
-  createClaim,
+  createClaimWithSources,
   createSource,
   deleteClaim,
   selectSpan,
@@ -115,30 +115,36 @@ export function ClaimForm({ articleId, body, span, claim, selection, onSaved, on
     setSaving(true);
     setError(null);
     try {
-      // New sources first; each is picked from then on, so a failed save does not create it twice.
-      const resolved: Link[] = [];
-      for (const link of links) {
-        if (link.source?.kind === "new") {
-          const created = await createSource({
-            name: link.source.name,
-            kind: link.source.sourceKind,
-            affiliation: null,
-            aliases: [],
-            reliability: "F",
-            reliability_rationale: "",
-            description: "",
-          });
-          resolved.push({ ...link, source: { kind: "existing", source: created } });
-        } else resolved.push(link);
-      }
-      setLinks(resolved);
-      const chain = chainOf(resolved, (s) => (s.kind === "existing" ? s.source.id : -1));
       const tagList = tags.split(",").map((t) => t.trim()).filter(Boolean);
+      const fields = { kind, status, credibility, note: note.trim(), tags: tagList };
+      const newSource = (name: string, sourceKind: Source["kind"]) => ({
+        name,
+        kind: sourceKind,
+        affiliation: null,
+        aliases: [],
+        reliability: "F" as const,
+        reliability_rationale: "",
+        description: "",
+      });
       if (claim) {
-        await updateClaim(claim.id, { kind, status, credibility, note: note.trim(), tags: tagList, chain });
+        // Editing: new sources first; each is picked from then on, so a failed save does not create it twice.
+        const resolved: Link[] = [];
+        for (const link of links) {
+          if (link.source?.kind === "new") {
+            const created = await createSource(newSource(link.source.name, link.source.sourceKind));
+            resolved.push({ ...link, source: { kind: "existing", source: created } });
+          } else resolved.push(link);
+        }
+        setLinks(resolved);
+        const chain = chainOf(resolved, (s) => (s.kind === "existing" ? s.source.id : -1));
+        await updateClaim(claim.id, { ...fields, chain });
         onSaved(`Saved claim “${excerpt(claim.selector.exact, 40)}”`);
       } else {
-        const created = await createClaim({ article: articleId, selector, kind, status, credibility, note: note.trim(), tags: tagList, chain });
+        // A new claim and the new sources of its chain are one step (one undo).
+        const kept = links.filter((l) => l.source !== null);
+        const chain = chainOf(kept, (s) => (s.kind === "existing" ? s.source.id : 0));
+        const fresh = kept.map((l) => (l.source?.kind === "new" ? newSource(l.source.name, l.source.sourceKind) : null));
+        const created = await createClaimWithSources({ article: articleId, selector, ...fields, chain }, fresh);
         onSaved(`Added claim “${excerpt(created.selector.exact, 40)}”`);
       }
     } catch (e) {

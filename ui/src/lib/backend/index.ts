@@ -71,6 +71,11 @@ export interface Backend {
   /** The selector of a code-point span of the article's body. */
   selectSpan(articleId: ArticleId, span: Span): Promise<Selector>;
   createClaim(claim: NewClaim): Promise<Claim>;
+  /**
+   * A claim and the new sources of its chain as one undoable step:
+   * `newSources[i]`, when given, is the source of link `i` (its id is ignored).
+   */
+  createClaimWithSources(claim: NewClaim, newSources: (NewSource | null)[]): Promise<Claim>;
   updateClaim(id: ClaimId, patch: ClaimPatch): Promise<Claim>;
   deleteClaim(id: ClaimId): Promise<void>;
   /** Type-ahead: sources whose name or an alias contains `query`. */
@@ -120,6 +125,7 @@ const tauriBackend: Backend = {
   claimsOfArticle: (articleId) => call("claims_of_article", { articleId }),
   selectSpan: (articleId, span) => call("select_span", { articleId, span }),
   createClaim: (claim) => call("create_claim", { claim }),
+  createClaimWithSources: (claim, newSources) => call("create_claim_with_sources", { claim, newSources }),
   updateClaim: (id, patch) => call("update_claim", { id, patch }),
   deleteClaim: (id) => call("delete_claim", { id }),
   findSources: (query) => call("find_sources", { query }),
@@ -183,6 +189,8 @@ export const pickFolders = async () => (await backend).pickFolders();
 export const claimsOfArticle = async (articleId: ArticleId) => (await backend).claimsOfArticle(articleId);
 export const selectSpan = async (articleId: ArticleId, span: Span) => (await backend).selectSpan(articleId, span);
 export const createClaim = async (claim: NewClaim) => (await backend).createClaim(claim);
+export const createClaimWithSources = async (claim: NewClaim, newSources: (NewSource | null)[]) =>
+  (await backend).createClaimWithSources(claim, newSources);
 export const updateClaim = async (id: ClaimId, patch: ClaimPatch) => (await backend).updateClaim(id, patch);
 export const deleteClaim = async (id: ClaimId) => (await backend).deleteClaim(id);
 export const findSources = async (query: string) => (await backend).findSources(query);

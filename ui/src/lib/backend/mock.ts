@@ -447,6 +447,21 @@ export function createMockBackend(): Backend {
       countClaims();
       return copy(created);
     },
+    async createClaimWithSources(claim, newSources) {
+      const before = { claims: copy(claims), sources: copy(sources) };
+      const chain = claim.chain.map((link, i) => {
+        const fresh = newSources[i];
+        if (!fresh) return link;
+        const created: Source = { ...fresh, uid: `mock-source-${nextId}`, id: nextId++, affiliation: null, aliases: [...fresh.aliases].sort(), claims: 0, created: now(), updated: now() };
+        sources.push(created);
+        return { ...link, source: created.id };
+      });
+      const created = await this.createClaim({ ...claim, chain });
+      // One step to undo: the claim and its new sources.
+      done.pop();
+      done.push({ ...before, label: `Add claim “${claim.selector.exact}”` });
+      return created;
+    },
     async updateClaim(id, patch) {
       const found = claimById(id);
       const chain = patch.chain ? chainOf(patch.chain) : null;
