@@ -27,6 +27,8 @@ interface Column {
   label: string;
   sort?: ClaimSort;
   className: string;
+  /** A second sort in the same header ("date" beside "Article"). */
+  also?: { label: string; sort: ClaimSort };
 }
 
 const COLUMNS: Column[] = [
@@ -35,7 +37,7 @@ const COLUMNS: Column[] = [
   { label: "Status", sort: "status", className: "col-status" },
   { label: "Cred.", sort: "credibility", className: "col-cred" },
   { label: "Tags", className: "col-tags" },
-  { label: "Article", sort: "published", className: "col-article" },
+  { label: "Article", sort: "article", className: "col-article", also: { label: "date", sort: "published" } },
   { label: "Updated", sort: "updated", className: "col-updated" },
 ];
 
@@ -260,19 +262,27 @@ export function ClaimsView({ state, controller, onOpen }: Props) {
       <div className="claims-table" role="grid" aria-label="Claims" aria-rowcount={count + 1}>
         <div className="claims-head" role="row" aria-rowindex={1}>
           {COLUMNS.map((c) => {
-            const active = c.sort !== undefined && c.sort === state.sort;
+            const sorts = [c.sort ? { label: c.label, sort: c.sort } : null, c.also ?? null].filter((x) => x !== null);
+            const active = sorts.find((x) => x.sort === state.sort);
             return (
               <div key={c.label} role="columnheader" className={c.className} aria-sort={active ? (state.descending ? "descending" : "ascending") : undefined}>
-                {c.sort ? (
-                  <button type="button" className="sort-header" data-testid={`claims-sort-${c.sort}`} onClick={() => controller.sortBy(c.sort!)} title={`Sort by ${c.label.toLowerCase()}`}>
-                    {c.label}
-                    <span className="sort-arrow" aria-hidden="true">
-                      {active ? (state.descending ? "▼" : "▲") : ""}
-                    </span>
-                  </button>
-                ) : (
-                  c.label
-                )}
+                {sorts.length === 0
+                  ? c.label
+                  : sorts.map((x, i) => (
+                      <button
+                        key={x.sort}
+                        type="button"
+                        className={`sort-header${i > 0 ? " minor" : ""}`}
+                        data-testid={`claims-sort-${x.sort}`}
+                        onClick={() => controller.sortBy(x.sort)}
+                        title={`Sort by ${x.label.toLowerCase()}`}
+                      >
+                        {x.label}
+                        <span className="sort-arrow" aria-hidden="true">
+                          {x.sort === state.sort ? (state.descending ? "▼" : "▲") : ""}
+                        </span>
+                      </button>
+                    ))}
               </div>
             );
           })}

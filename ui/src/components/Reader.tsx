@@ -223,10 +223,6 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
             openEdit(Number(mark.getAttribute("data-claim")));
           }
         }}
-        onDoubleClick={(e) => {
-          const mark = e.target instanceof Element ? e.target.closest("mark.claim") : null;
-          if (mark && !document.getSelection()?.toString()) openEdit(Number(mark.getAttribute("data-claim")));
-        }}
       >
         <article className="reader-article" lang={a.language ?? undefined}>
           <header className="reader-header">
