@@ -9,6 +9,7 @@ import { formatInstant, formatPublished, shortHash } from "../lib/format";
 import { visibleControls } from "../lib/text";
 import { ClaimList } from "./ClaimList";
 import { NeedsReview } from "./NeedsReview";
+import { SuggestionList } from "./SuggestionList";
 
 interface Props {
   id: string;
@@ -44,6 +45,7 @@ export function DetailsPane({ id, article, claims, onShowClaim, onEditClaim, onE
         <>
           <NeedsReview claims={claims.claims} selection={selection} onShow={(c) => onShowClaim(c.id)} onEdited={onEdited} />
           <ClaimList claims={claims.claims} error={claims.error} onShow={onShowClaim} onEdit={onEditClaim} onEdited={onEdited} />
+          <SuggestionList onEdited={onEdited} onEditClaim={onEditClaim} />
           <Section title="Article">
             <Field name="Outlet" value={article.outlet} />
             <Field name="Author" value={article.author} />

@@ -13,8 +13,10 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { openUrl } from "@tauri-apps/plugin-opener";
 
 import type {
+  AcceptSuggestion,
   Article,
   ArticleView,
+  AttributionSuggestion,
   Claim,
   ClaimPage,
   ClaimPatch,
@@ -92,6 +94,12 @@ export interface Backend {
   /** Moves `absorb`'s aliases, attributions and members to `keep`; `absorb` is gone. */
   mergeSources(keep: SourceId, absorb: SourceId): Promise<Source>;
   listTags(): Promise<Tag[]>;
+  /** Attribution suggestions for the article (found on first request per version, then cached), without rejected or recorded ones. */
+  suggestions(articleId: ArticleId): Promise<AttributionSuggestion[]>;
+  /** Records the suggestion named by `accept.cue` as a claim with its speaker, cue, mention and chain: one undoable operation. */
+  acceptSuggestion(articleId: ArticleId, accept: AcceptSuggestion): Promise<Claim>;
+  /** Hides the suggestion with this cue in this version of the article for good (undoable). */
+  rejectSuggestion(articleId: ArticleId, cue: Span): Promise<void>;
   undo(): Promise<Operation>;
   redo(): Promise<Operation>;
 }
@@ -139,6 +147,9 @@ const tauriBackend: Backend = {
   updateSource: (id, patch) => call("update_source", { id, patch }),
   mergeSources: (keep, absorb) => call("merge_sources", { keep, absorb }),
   listTags: () => call("list_tags"),
+  suggestions: (articleId) => call("suggestions", { articleId }, { id: articleId }),
+  acceptSuggestion: (articleId, accept) => call("accept_suggestion", { articleId, accept }),
+  rejectSuggestion: (articleId, cue) => call("reject_suggestion", { articleId, cue }),
   undo: () => call("undo"),
   redo: () => call("redo"),
 };
@@ -204,6 +215,9 @@ export const sourcePage = async (id: SourceId) => (await backend).sourcePage(id)
 export const updateSource = async (id: SourceId, patch: SourcePatch) => (await backend).updateSource(id, patch);
 export const mergeSources = async (keep: SourceId, absorb: SourceId) => (await backend).mergeSources(keep, absorb);
 export const listTags = async () => (await backend).listTags();
+export const suggestions = async (articleId: ArticleId) => (await backend).suggestions(articleId);
+export const acceptSuggestion = async (articleId: ArticleId, accept: AcceptSuggestion) => (await backend).acceptSuggestion(articleId, accept);
+export const rejectSuggestion = async (articleId: ArticleId, cue: Span) => (await backend).rejectSuggestion(articleId, cue);
 export const undo = async () => (await backend).undo();
 export const redo = async () => (await backend).redo();
 export const onDragDrop = async (handler: (event: DragDrop) => void) => (await backend).onDragDrop(handler);

@@ -7,6 +7,7 @@
 // slowly with index progress, `?mock=error` fails to open.
 
 import type { Backend, DragDrop, Unlisten } from "./index";
+import { findMockSuggestions, toCodePointOffsets } from "./mockSuggestions";
 import type {
   Article,
   ArticleView,
@@ -28,6 +29,8 @@ import type {
   Selector,
   Source,
   SourceKind,
+  AttributionSuggestion,
+  SuggestedSource,
 } from "./bindings";
 
 const OUTLETS = ["Harbour Times", "The Northern Ledger", "Radio Meridian", "Coastal Courier", "الصحيفة اليومية", "东方日报"];
@@ -247,7 +250,9 @@ export function createMockBackend(): Backend {
   // first, so undo and redo restore whole states, as the core's operations do.
   let claims: Claim[] = [];
   let sources: Source[] = [];
-  type Snapshot = { claims: Claim[]; sources: Source[]; label: string };
+  type Snapshot = { claims: Claim[]; sources: Source[]; label: string; rejected?: string[] };
+  // Rejected suggestions, as "article:cueStart:cueEnd" (undoable with the rest).
+  let rejected = new Set<string>();
   const done: Snapshot[] = [];
   const undone: Snapshot[] = [];
   let nextId = 1;
@@ -255,7 +260,7 @@ export function createMockBackend(): Backend {
   const operation = (label: string, kind: Operation["kind"]): Operation => ({ id: nextId++, at: now(), actor: "analyst", label, kind, reverses: null, changes: 1 });
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   const edit = (label: string) => {
-    done.push({ claims: copy(claims), sources: copy(sources), label });
+    done.push({ claims: copy(claims), sources: copy(sources), label, rejected: [...rejected] });
     undone.length = 0;
   };
   const notFound = (what: string, id: number) => ({ code: `${what}_not_found`, message: `no ${what} with id ${id}`, position: null });
@@ -599,6 +604,75 @@ export function createMockBackend(): Backend {
       countClaims();
       return copy(kept);
     },
+    async suggestions(articleId) {
+      await delay(40);
+      const a = articles.find((x) => x.id === articleId);
+      if (!a) throw notFound("article", articleId);
+      const found = findMockSuggestions(a.body);
+      const points = toCodePointOffsets(
+        a.body,
+        found.flatMap((f) => [...f.cue, ...(f.source ?? [0, 0]), ...(f.content ?? [0, 0])]),
+      );
+      const fold = (t: string) => t.trim().toLowerCase();
+      const chars = [...a.body];
+      const named = (start: number, end: number): SuggestedSource => {
+        const text = chars.slice(start, end).join("").trim();
+        const known = sources.find((s) => [s.name, ...s.aliases].some((n) => fold(n) === fold(text)));
+        return { span: { start, end }, text, known: known ? { id: known.id, name: known.name, kind: known.kind } : null };
+      };
+      const mine = claims.filter((c) => c.article === articleId);
+      return found
+        .map((f, i): AttributionSuggestion => {
+          const [cs, ce, ss, se, ts, te] = points.slice(6 * i, 6 * i + 6);
+          return { cue: { start: cs, end: ce }, source: f.source ? named(ss, se) : null, resolved: null, content: f.content ? { start: ts, end: te } : null, source_kind: f.kind, hedged: f.hedged, chain: [] };
+        })
+        .filter(
+          (s) =>
+            !rejected.has(`${articleId}:${s.cue.start}:${s.cue.end}`) &&
+            !mine.some((c) => c.chain.some((l) => l.cue?.start === s.cue.start && l.cue?.end === s.cue.end) || (s.content && c.selector.start === s.content.start && c.selector.end === s.content.end)),
+        );
+    },
+    async acceptSuggestion(articleId, accept) {
+      const s = (await this.suggestions(articleId)).find((x) => x.cue.start === accept.cue.start && x.cue.end === accept.cue.end);
+      if (!s) throw { code: "suggestion_not_found", message: "this suggestion is no longer offered", position: null };
+      if (!s.content) throw { code: "suggestion_without_content", message: "this suggestion has no content to record", position: null };
+      const selector = selectorOf(articleId, s.content.start, s.content.end);
+      edit(`Accept suggestion “${selector.exact}”`);
+      let speaker: Source | null = null;
+      if (s.source?.known) {
+        speaker = sourceById(s.source.known.id);
+        if (![speaker.name, ...speaker.aliases].includes(s.source.text)) speaker.aliases = [...speaker.aliases, s.source.text].sort();
+      } else if (s.source) {
+        const kinds: Record<string, SourceKind> = { organization: "organization", outlet: "media_outlet", anonymous: "anonymous" };
+        speaker = { id: nextId, uid: `mock-source-${nextId++}`, name: s.source.text, kind: kinds[s.source_kind] ?? "person", affiliation: null, aliases: [], reliability: "F", reliability_rationale: "", description: "", claims: 0, created: now(), updated: now() };
+        sources.push(speaker);
+      }
+      const created: Claim = {
+        id: nextId,
+        uid: `mock-claim-${nextId++}`,
+        article: articleId,
+        selector,
+        kind: accept.kind,
+        status: accept.status,
+        credibility: accept.credibility,
+        note: s.hedged ? "The text hedges it (“reportedly”, “allegedly”…)." : "",
+        anchor: "anchored",
+        review: null,
+        tags: [],
+        chain: speaker ? [{ source: { id: speaker.id, name: speaker.name, kind: speaker.kind }, role: "speaker", cue: s.cue, mention: s.source?.span ?? null }] : [],
+        created: now(),
+        updated: now(),
+      };
+      claims.push(created);
+      countClaims();
+      return copy(created);
+    },
+    async rejectSuggestion(articleId, cue) {
+      const a = articles.find((x) => x.id === articleId);
+      if (!a) throw notFound("article", articleId);
+      edit(`Reject suggestion “${[...a.body].slice(cue.start, cue.end).join("")}”`);
+      rejected.add(`${articleId}:${cue.start}:${cue.end}`);
+    },
     async listTags() {
       const names = [...new Set(claims.flatMap((c) => c.tags))].sort();
       return names.map((name, i) => ({ id: i + 1, name, colour: tagColours[i % tagColours.length], claims: claims.filter((c) => c.tags.includes(name)).length, articles: 0 }));
@@ -606,17 +680,19 @@ export function createMockBackend(): Backend {
     async undo() {
       const last = done.pop();
       if (!last) throw { code: "nothing_to_undo", message: "nothing to undo", position: null };
-      undone.push({ claims: copy(claims), sources: copy(sources), label: last.label });
+      undone.push({ claims: copy(claims), sources: copy(sources), label: last.label, rejected: [...rejected] });
       claims = last.claims;
       sources = last.sources;
+      if (last.rejected) rejected = new Set(last.rejected);
       return operation(last.label, "undo");
     },
     async redo() {
       const last = undone.pop();
       if (!last) throw { code: "nothing_to_redo", message: "nothing to redo", position: null };
-      done.push({ claims: copy(claims), sources: copy(sources), label: last.label });
+      done.push({ claims: copy(claims), sources: copy(sources), label: last.label, rejected: [...rejected] });
       claims = last.claims;
       sources = last.sources;
+      if (last.rejected) rejected = new Set(last.rejected);
       return operation(last.label, "redo");
     },
   };
