@@ -216,6 +216,36 @@ export function SourcePage({ id, revision, onOpenClaim, onEdited, onPick }: Prop
         ))}
       </div>
 
+      <div className="source-page-body">
+        <div className="source-page-main">
+      <section className="source-section" aria-label="Claims">
+        <h3 className="details-heading">Claims it made or relayed</h3>
+        {page.claims.length === 0 ? (
+          <p className="details-empty">No claims yet.</p>
+        ) : (
+          <ul className="source-claims" data-testid="source-claims">
+            {page.claims.map(({ claim, role, article_title }) => (
+              <li key={claim.id}>
+                <button type="button" className="claim-item" data-testid="source-claim" data-claim={claim.id} onClick={() => onOpenClaim(claim.article, claim.id)}>
+                  <span className="claim-item-quote" dir="auto">
+                    “{visibleControls(excerpt(claim.selector.exact, 160))}”
+                  </span>
+                  <span className="claim-item-meta">
+                    <span className={`claim-status-badge status-${claim.status}`}>{statusLabel(claim.status)}</span>
+                    <span>Cred. {claim.credibility}</span>
+                    <span>{role === "speaker" ? "said it" : "relayed it"}</span>
+                    {claim.anchor === "needs_review" && <span className="review-badge">Review</span>}
+                    <bdi className="claim-item-source">{visibleControls(article_title) || "Untitled"}</bdi>
+                    <span>added {formatPublished(claim.created)}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+        </div>
+        <div className="source-page-side">
       <section className="source-section" aria-label="Names">
         <h3 className="details-heading">Aliases</h3>
         <ul className="alias-list" data-testid="source-aliases">
@@ -332,32 +362,8 @@ export function SourcePage({ id, revision, onOpenClaim, onEdited, onPick }: Prop
         </section>
       )}
 
-      <section className="source-section" aria-label="Claims">
-        <h3 className="details-heading">Claims it made or relayed</h3>
-        {page.claims.length === 0 ? (
-          <p className="details-empty">No claims yet.</p>
-        ) : (
-          <ul className="source-claims" data-testid="source-claims">
-            {page.claims.map(({ claim, role, article_title }) => (
-              <li key={claim.id}>
-                <button type="button" className="claim-item" data-testid="source-claim" data-claim={claim.id} onClick={() => onOpenClaim(claim.article, claim.id)}>
-                  <span className="claim-item-quote" dir="auto">
-                    “{visibleControls(excerpt(claim.selector.exact, 160))}”
-                  </span>
-                  <span className="claim-item-meta">
-                    <span className={`claim-status-badge status-${claim.status}`}>{statusLabel(claim.status)}</span>
-                    <span>Cred. {claim.credibility}</span>
-                    <span>{role === "speaker" ? "said it" : "relayed it"}</span>
-                    {claim.anchor === "needs_review" && <span className="review-badge">Review</span>}
-                    <bdi className="claim-item-source">{visibleControls(article_title) || "Untitled"}</bdi>
-                    <span>{formatPublished(claim.created)}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+        </div>
+      </div>
     </section>
   );
 }
