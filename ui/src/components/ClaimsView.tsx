@@ -161,7 +161,8 @@ export function ClaimsView({ state, controller, onOpen }: Props) {
           className="text-input view-words"
           data-testid="claims-filter-text"
           aria-label="Words in the quote, note or source"
-          placeholder="Words in quote, note or source…"
+          placeholder="Find words…"
+          title="Words in the quote, the note or a source's name"
           value={filters.text}
           onChange={(e) => controller.setText(e.target.value)}
           onKeyDown={onWordsKey}

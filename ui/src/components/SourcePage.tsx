@@ -55,6 +55,18 @@ function draftOf(s: Source): Draft {
   };
 }
 
+function sameDraft(a: Draft, b: Draft): boolean {
+  const idOf = (c: SourceChoice) => (c?.kind === "existing" ? c.source.id : c?.kind === "new" ? -1 : null);
+  return (
+    a.name === b.name &&
+    a.kind === b.kind &&
+    idOf(a.affiliation) === idOf(b.affiliation) &&
+    a.reliability === b.reliability &&
+    a.rationale === b.rationale &&
+    a.description === b.description
+  );
+}
+
 export function SourcePage({ id, revision, onOpenClaim, onEdited, onPick }: Props) {
   const [page, setPage] = useState<Page | null>(null);
   const [loadError, setLoadError] = useState<CommandError | null>(null);
@@ -65,11 +77,16 @@ export function SourcePage({ id, revision, onOpenClaim, onEdited, onPick }: Prop
   const [busy, setBusy] = useState(false);
   const [pickerKey, setPickerKey] = useState(0);
 
+  // The source as last loaded: a reload after another edit (an alias, an undo)
+  // keeps what the analyst is typing in the About form unless it was unchanged.
+  const loaded = useRef<Source | null>(null);
   const load = useCallback(() => {
     sourcePage(id).then(
       (p) => {
+        const before = loaded.current;
+        loaded.current = p.source;
         setPage(p);
-        setDraft(draftOf(p.source));
+        setDraft((d) => (d === null || before === null || sameDraft(d, draftOf(before)) ? draftOf(p.source) : d));
         setLoadError(null);
       },
       (e) => setLoadError(toCommandError(e)),
