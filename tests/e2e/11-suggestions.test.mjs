@@ -3,8 +3,10 @@
 // are listed in the details pane and underlined in the text → from the
 // focused list, J then Enter accepts the first: a claim on its content with
 // its source, marked and listed, and the suggestion gone → Delete rejects the
-// next one → it is gone, and still gone after opening another article and
-// this one again. Screenshots in the light and the dark theme.
+// next one → a quote picked with the mouse is accepted as a Quote → Shift+Enter
+// accepts all from one source, "Undo all" takes them back → the rejected one
+// is still gone after opening another article and this one again.
+// Screenshots in the light and the dark theme.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -43,6 +45,14 @@ function contentOf(cue) {
 }
 
 const flat = (text) => text.replace(/\s+/g, " ").trim();
+
+/** The list item of the suggestion with cue key `cue`, scrolled into view. */
+function itemOf(cue) {
+  return app.session.execute(`
+    const item = [...document.querySelectorAll('[data-testid="suggestion-item"]')].find((i) => i.getAttribute("data-cue") === arguments[0]);
+    item?.scrollIntoView({ block: "center" });
+    return item ?? null;`, [cue]);
+}
 
 /** Waits for the listed suggestions of the open article (after the text). */
 function waitForSuggestions(what = "suggestions listed and underlined") {
@@ -146,6 +156,37 @@ test("suggestions: listed and underlined; J + Enter accepts one as a claim with 
     await app.waitFor("a toast saying it was rejected", async () => /^Rejected /.test((await app.textOf("toast")) ?? ""), { timeoutMs: 10_000 });
     await app.shot("rejected");
 
+    // A quote, picked with the mouse in the list: Enter records it as a Quote (its card says so).
+    const quote = (await suggestionsShown()).items.find((i) => i.source === "Kreel" && /"We are not here/.test(i.text));
+    assert.ok(quote, "Kreel's quote is suggested");
+    await (await itemOf(quote.cue)).click();
+    await app.waitFor(`${tid("suggestion-item")} ${quote.cue} focused after a click`, async () => (await suggestionsShown()).items.find((i) => i.cue === quote.cue)?.focused === true, { timeoutMs: 5_000 });
+    await app.session.typeKeys(Keys.Enter);
+    await app.waitFor("two claims listed", async () => (await claimsShown(app)).items.length === 2, { timeoutMs: 15_000 });
+    const card = await app.waitFor(`the ${tid("claim-card")} of the quote`, async () => {
+      const text = await app.textOf("claim-card");
+      return text && /Kreel/.test(text) ? text : null;
+    }, { timeoutMs: 10_000 });
+    assert.match(card, /Quote/, "a content in quotation marks is accepted as a quote");
+    await app.shot("quote");
+
+    // Accept all from one source (Shift+Enter), then Undo all from the notice.
+    const government = (await suggestionsShown()).items.filter((i) => i.source === "The government");
+    assert.equal(government.length, 2, "two suggestions from the government");
+    await (await itemOf(government[0].cue)).click();
+    const all = await app.waitForTestId("suggestion-accept-all");
+    assert.match(await all.text(), /Accept all 2 from The government/);
+    await app.session.keyChord(Keys.Shift, Keys.Enter);
+    await app.waitFor("four claims listed", async () => (await claimsShown(app)).items.length === 4, { timeoutMs: 15_000 });
+    assert.match((await app.textOf("suggestion-accepted")) ?? "", /Accepted 2 claims from The government/);
+    assert.ok(!(await suggestionsShown()).items.some((i) => i.source === "The government"), "both are gone from the list");
+    await app.shot("accepted-all");
+    await (await app.waitForTestId("suggestion-undo-all")).click();
+    await app.waitFor("both back as suggestions, their claims gone", async () => {
+      const s = await suggestionsShown();
+      return (await claimsShown(app)).items.length === 2 && s.items.filter((i) => i.source === "The government").length === 2;
+    }, { timeoutMs: 15_000 });
+
     // Dark theme: the same state, looked at.
     assert.ok((await darkTheme(true)) > 0, "the styles have dark rules");
     await app.session.typeKeys("j");
@@ -166,10 +207,15 @@ test("suggestions: listed and underlined; J + Enter accepts one as a claim with 
     await row.click();
     await app.waitFor("the sample article again", async () => (await app.textOf("reader-title"))?.startsWith("Varenia and highland rebels"), { timeoutMs: 20_000 });
     const again = await waitForSuggestions("the suggestions of the reopened article");
-    await app.waitFor("its claim marked again", async () => (await claimsShown(app)).marks.join("") === claimed, { timeoutMs: 10_000 });
+    const kept = await app.waitFor("its two claims marked and listed again", async () => {
+      const c = await claimsShown(app);
+      return c.items.length === 2 ? c : null;
+    }, { timeoutMs: 10_000 });
+    assert.ok(flat(kept.marks.join("")).includes(flat(claimed)), "the first accepted claim is marked");
     assert.ok(!again.items.some((i) => i.cue === rejected), "the rejected suggestion is still gone");
     assert.ok(!again.marked.includes(rejected), "and not marked in the text");
     assert.ok(!again.items.some((i) => i.cue === first.cue), "the accepted suggestion is not offered again");
-    assert.equal(again.items.length, before.items.length - 2);
+    assert.ok(!again.items.some((i) => i.cue === quote.cue), "nor the accepted quote");
+    assert.equal(again.items.length, before.items.length - 3);
     await app.shot("reopened");
   }));

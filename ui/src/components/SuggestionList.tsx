@@ -122,7 +122,7 @@ export function SuggestionList({ onEdited, onEditClaim }: Props) {
               Edit{accepted.claims.length > 1 ? " the last" : ""}
             </button>
             {accepted.claims.length > 1 && (
-              <button type="button" className="button small" onMouseDown={keep} onClick={() => void undoAll()}>
+              <button type="button" className="button small" data-testid="suggestion-undo-all" onMouseDown={keep} onClick={() => void undoAll()}>
                 Undo all
               </button>
             )}
@@ -246,8 +246,16 @@ function SuggestionSummary({ s, body }: { s: AttributionSuggestion; body: string
           <span className="suggestion-badge known" data-testid="suggestion-known" title={`In your sources as “${known.name}”`}>
             ✓ <bdi>{visibleControls(excerpt(known.name, 30))}</bdi>
           </span>
+        ) : s.source_kind === "pronoun" && !s.resolved ? (
+          <span className="suggestion-badge" title="The text names the speaker only by a pronoun: the claim is recorded without a source">
+            Unresolved
+          </span>
         ) : (
-          s.source && <span className="suggestion-badge new" title="Accepting adds it to your sources">New source</span>
+          s.source && (
+            <span className="suggestion-badge new" title="Accepting adds it to your sources">
+              New source
+            </span>
+          )
         )}
         <span className="suggestion-kind">{SOURCE_KIND_LABELS[s.source_kind]}</span>
         {s.hedged && (

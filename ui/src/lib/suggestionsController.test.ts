@@ -111,7 +111,7 @@ describe("SuggestionsController", () => {
     expect(c.getState().focused).toBe(suggestionKey(S2));
     const done = await c.accept();
     expect(fake.accepted).toEqual([{ cue: S2.cue, kind: "quote", status: "unverified", credibility: 6 }]);
-    expect(done?.message).toMatch(/^Accepted “"We stay,"” \(Kreel\)$/);
+    expect(done?.message).toBe(`Accepted "We stay," (Kreel)`);
     // Gone from the list at once; the focus moved on to the next one.
     expect(c.getState().list.map(suggestionKey)).toEqual([suggestionKey(S1), suggestionKey(S3)]);
     expect(c.getState().focused).toBe(suggestionKey(S3));
@@ -170,5 +170,19 @@ describe("SuggestionsController", () => {
     expect(await c.accept(suggestionKey(S1))).toBe(null);
     expect(fake.accepted).toEqual([]);
     expect(c.getState().actionError?.code).toBe("suggestion_without_content");
+  });
+
+  it("forgets what was accepted once the claims reload without it (undone)", async () => {
+    const fake = fakeBackend();
+    const c = new SuggestionsController(fake.backend);
+    c.sync(ARTICLE, [] as Claim[]);
+    fake.answer();
+    await settle();
+    await c.accept(suggestionKey(S1));
+    const claim = c.getState().accepted!.claims[0];
+    c.sync(ARTICLE, [claim]);
+    expect(c.getState().accepted).not.toBe(null);
+    c.sync(ARTICLE, [] as Claim[]);
+    expect(c.getState().accepted).toBe(null);
   });
 });

@@ -62,6 +62,11 @@ export interface Done {
   message: string;
 }
 
+/** Text in quotation marks, unless it already starts with one (a quote's content). */
+function quoted(text: string): string {
+  return /^["“„«‘']/.test(text) ? text : `“${text}”`;
+}
+
 export class SuggestionsController {
   private state: SuggestionsState = EMPTY;
   private readonly listeners = new Set<() => void>();
@@ -82,6 +87,8 @@ export class SuggestionsController {
    * The reader shows `article` (or nothing). A new article or version is
    * listed afresh; the same one is fetched again when `token` changed (the
    * article's claims were reloaded after an edit, an undo or an import).
+   * When `token` is the article's claims, the notice of what was accepted
+   * last goes once none of those claims is among them.
    */
   sync(article: Pick<Article, "id" | "content_hash" | "body"> | null, token?: unknown): void {
     if (article === null) {
@@ -93,6 +100,12 @@ export class SuggestionsController {
     const same = this.state.article === article.id && this.state.version === article.content_hash;
     if (same && token === this.token) return;
     this.token = token;
+    // The claims reloaded without those accepted last (undone, deleted): the notice about them goes.
+    const { accepted } = this.state;
+    if (same && accepted && Array.isArray(token)) {
+      const ids = new Set(token.map((c: Pick<Claim, "id">) => c.id));
+      if (!accepted.claims.some((c) => ids.has(c.id))) this.set({ accepted: null });
+    }
     if (!same) {
       this.set({ ...EMPTY, article: article.id, version: article.content_hash, body: article.body, loading: true, focusSeq: this.state.focusSeq });
     }
@@ -134,7 +147,7 @@ export class SuggestionsController {
       if (this.state.article !== article) return null;
       const source = speakerLabel(s);
       this.removed([suggestionKey(s)], { busy: false, accepted: { claims: [claim], source, seq: ++this.acceptedSeq } });
-      return { message: `Accepted “${contentExcerpt(this.state.body, s, 40)}” (${source})` };
+      return { message: `Accepted ${quoted(contentExcerpt(this.state.body, s, 40) ?? "")} (${source})` };
     } catch (e) {
       this.failed(article, e as CommandError);
       return null;
@@ -179,7 +192,7 @@ export class SuggestionsController {
       if (this.state.article !== article) return null;
       this.removed([suggestionKey(s)], { busy: false });
       const what = contentExcerpt(this.state.body, s, 40);
-      return { message: what ? `Rejected “${what}” (${speakerLabel(s)})` : `Rejected the suggestion (${speakerLabel(s)})` };
+      return { message: what ? `Rejected ${quoted(what)} (${speakerLabel(s)})` : `Rejected the suggestion (${speakerLabel(s)})` };
     } catch (e) {
       this.failed(article, e as CommandError);
       return null;
@@ -204,6 +217,8 @@ export class SuggestionsController {
 
   /** Takes `gone` out of the list at once (the refresh after the edit confirms it) and moves the focus on. */
   private removed(gone: string[], patch: Partial<SuggestionsState>): void {
+    // A list asked for before this edit would bring them back for a moment: drop it.
+    this.sequence++;
     const before = this.keys();
     const goneSet = new Set(gone);
     const list = this.state.list.filter((s) => !goneSet.has(suggestionKey(s)));
