@@ -115,6 +115,9 @@ export function ClaimsView({ state, controller, onOpen }: Props) {
     } else if (e.key === "Enter" && count > 0) {
       e.preventDefault();
       open(selected);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      words.current?.focus();
     }
   };
 
@@ -257,7 +260,7 @@ export function ClaimsView({ state, controller, onOpen }: Props) {
           </span>
         )}
         <span className="view-hint">
-          <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> opens in the reader
+          <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> opens in the reader · <kbd>/</kbd> filter
         </span>
       </div>
       <div className="claims-table" role="grid" aria-label="Claims" aria-rowcount={count + 1}>

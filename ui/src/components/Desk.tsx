@@ -173,6 +173,14 @@ export function Desk() {
 
   useShortcuts({
     focusSearch: () => {
+      // `/` and Ctrl+K focus the filter box of the view shown; from the desk, the search.
+      const filter = view === "claims" ? "claims-filter-text" : view === "sources" ? "sources-filter" : null;
+      const box = filter ? document.querySelector<HTMLInputElement>(`[data-testid="${filter}"]`) : null;
+      if (box) {
+        box.focus();
+        box.select();
+        return;
+      }
       setView("desk");
       // The workspace is shown again before the focus moves.
       requestAnimationFrame(() => {
