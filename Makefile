@@ -5,7 +5,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 SHARED ?= ../shared
 
-.PHONY: setup ui run build test e2e bench bench-ui package bindings
+.PHONY: setup ui run build test e2e bench bench-claims bench-ui package bindings
 
 setup:
 	@.ci/setup.sh
@@ -47,6 +47,10 @@ package: ui
 ## Benchmarks against bare Tantivy and SQLite FTS5 on ../shared corpora (not part of `test`).
 bench: setup
 	$(CARGO) run --release -p claimdesk-bench -- --shared $(SHARED)
+
+## Benchmark of issue #5 (not part of `test`): saving claims, the claims view over 100,000 claims
+bench-claims: setup
+	$(CARGO) run --release -p claimdesk-bench -- --claims
 
 ## UI benchmark of issue #4 (not part of `test`): the release window on 200,000 articles
 ## from ../shared corpora, under Xvfb through WebDriver; writes docs/performance-ui.md.

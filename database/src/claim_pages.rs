@@ -11,7 +11,7 @@ impl Store {
     /// At most `limit` of the claims `filter` lets through whose id is greater
     /// than `after`, in id order. The next page starts after the last id.
     pub fn claims_page(&self, filter: &ClaimFilter, after: ClaimId, limit: usize) -> Result<Vec<Claim>> {
-        let (condition, mut params) = conditions(filter, None);
+        let (condition, mut params) = conditions(filter, None, false);
         // The page is chosen by id in a subquery, so that `load` (which sorts
         // by article) reads chains and tags for exactly these claims.
         let condition =

@@ -32,28 +32,7 @@ impl Store {
         review: Option<&AnchorReview>,
         action: &Action<'_>,
     ) -> Result<ClaimId> {
-        let (id, _) = self.operation(action, |op| {
-            let now = op.now();
-            let mut fields = selector_row(&claim.selector);
-            fields.extend(row! {
-                "article_id": claim.article,
-                "kind": claim.kind.as_str(),
-                "status": claim.status.as_str(),
-                "credibility": claim.credibility,
-                "note": claim.note,
-                "anchor": anchor.as_str(),
-                "review": review.map(|review| serde_json::json!(review).to_string()),
-                "created_at": now,
-                "updated_at": now,
-            });
-            if let Some(uid) = &claim.uid {
-                fields.extend(row! { "uid": uid });
-            }
-            let id = op.insert(&CLAIMS, fields)?;
-            set_chain(op, id, &claim.chain)?;
-            set_claim_tags(op, id, &claim.tags)?;
-            Ok(id)
-        })?;
+        let (id, _) = self.operation(action, |op| insert_claim(op, claim, anchor, review))?;
         Ok(id)
     }
 
@@ -176,14 +155,15 @@ impl Store {
     /// The claims `filter` lets through, by article and position in it;
     /// with `only`, just those among these ids.
     pub fn claims(&self, filter: &ClaimFilter, only: Option<&[ClaimId]>) -> Result<Vec<Claim>> {
-        let (condition, params) = conditions(filter, only);
+        let (condition, params) = conditions(filter, only, false);
         self.read(|conn| load(conn, &condition, params))
     }
 
     /// One page of the claims `filter` lets through (with `only`, among these
     /// ids), in the order asked, with the total on every page.
     pub fn claim_page(&self, query: &ClaimQuery, only: Option<&[ClaimId]>) -> Result<ClaimPage> {
-        let (condition, mut params) = conditions(&query.filter, only);
+        let (condition, params) = conditions(&query.filter, only, false);
+        let (ordered, mut ordered_params) = conditions(&query.filter, only, true);
         let direction = if query.descending { "DESC" } else { "ASC" };
         let order = match query.sort {
             ClaimSort::Updated => format!("c.updated_at {direction}, c.id {direction}"),
@@ -194,10 +174,29 @@ impl Store {
             ClaimSort::Article => format!("a.title {direction}, c.article_id {direction}, c.span_start"),
         };
         self.read(|conn| {
-            let total: i64 = conn
-                .prepare_cached(&format!("SELECT count(*) FROM claims c WHERE {condition}"))?
-                .query_row(params_from_iter(&params), |r| r.get(0))?;
-            let sql = format!(
+            let total = match only {
+                // Words alone: the index found exactly these claims.
+                Some(ids) if query.filter == ClaimFilter::default() => ids.len() as i64,
+                _ => conn
+                    .prepare_cached(&format!("SELECT count(*) FROM claims c WHERE {condition}"))?
+                    .query_row(params_from_iter(&params), |r| r.get(0))?,
+            };
+            // The page's ids first, sorting keys only; then the rows of just
+            // those (SQLite would otherwise build every row before sorting).
+            let join = if matches!(query.sort, ClaimSort::Published | ClaimSort::Article) {
+                "JOIN articles a ON a.id = c.article_id"
+            } else {
+                ""
+            };
+            ordered_params.push(SqlValue::Integer(query.limit as i64));
+            ordered_params.push(SqlValue::Integer(query.offset as i64));
+            let ids: Vec<ClaimId> = conn
+                .prepare_cached(&format!(
+                    "SELECT c.id FROM claims c {join} WHERE {ordered} ORDER BY {order} LIMIT ? OFFSET ?"
+                ))?
+                .query_map(params_from_iter(&ordered_params), |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut stmt = conn.prepare_cached(
                 "SELECT c.id, c.article_id, a.title, a.outlet, a.published, c.exact, c.kind, c.status, c.credibility,
                         c.anchor, c.note, c.updated_at,
                         (SELECT group_concat(name, char(31)) FROM
@@ -206,34 +205,32 @@ impl Store {
                         (SELECT group_concat(name, char(31)) FROM
                             (SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
                              WHERE ct.claim_id = c.id ORDER BY t.name_key))
-                 FROM claims c JOIN articles a ON a.id = c.article_id
-                 WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?"
-            );
-            params.push(SqlValue::Integer(query.limit as i64));
-            params.push(SqlValue::Integer(query.offset as i64));
-            let mut stmt = conn.prepare_cached(&sql)?;
+                 FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?1",
+            )?;
             let split = |text: Option<String>| -> Vec<String> {
                 text.map(|t| t.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default()
             };
-            let rows = stmt.query_map(params_from_iter(&params), |row| {
-                Ok(ClaimRow {
-                    id: row.get(0)?,
-                    article: row.get(1)?,
-                    article_title: row.get(2)?,
-                    outlet: row.get(3)?,
-                    published: row.get::<_, Option<i64>>(4)?.map(Timestamp),
-                    quote: row.get(5)?,
-                    kind: word(row, 6, ClaimKind::parse)?,
-                    status: word(row, 7, ClaimStatus::parse)?,
-                    credibility: row.get(8)?,
-                    anchor: word(row, 9, AnchorState::parse)?,
-                    note: row.get(10)?,
-                    updated: Timestamp(row.get(11)?),
-                    chain: split(row.get(12)?),
-                    tags: split(row.get(13)?),
-                })
-            })?;
-            let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut rows = Vec::with_capacity(ids.len());
+            for id in ids {
+                rows.push(stmt.query_row([id], |row| {
+                    Ok(ClaimRow {
+                        id: row.get(0)?,
+                        article: row.get(1)?,
+                        article_title: row.get(2)?,
+                        outlet: row.get(3)?,
+                        published: row.get::<_, Option<i64>>(4)?.map(Timestamp),
+                        quote: row.get(5)?,
+                        kind: word(row, 6, ClaimKind::parse)?,
+                        status: word(row, 7, ClaimStatus::parse)?,
+                        credibility: row.get(8)?,
+                        anchor: word(row, 9, AnchorState::parse)?,
+                        note: row.get(10)?,
+                        updated: Timestamp(row.get(11)?),
+                        chain: split(row.get(12)?),
+                        tags: split(row.get(13)?),
+                    })
+                })?);
+            }
             Ok(ClaimPage { total: total as usize, rows })
         })
     }
@@ -241,7 +238,11 @@ impl Store {
 
 /// The SQL condition over `claims c` (and its parameters) that lets through
 /// the claims `filter` describes, among `only` when given.
-pub(crate) fn conditions(filter: &ClaimFilter, only: Option<&[ClaimId]>) -> (String, Vec<SqlValue>) {
+///
+/// `ordered`: the condition is for a query that walks claims in an index's
+/// order; the id list is then only checked, not used to look claims up
+/// (which would read every listed claim and sort them all).
+pub(crate) fn conditions(filter: &ClaimFilter, only: Option<&[ClaimId]>, ordered: bool) -> (String, Vec<SqlValue>) {
     let mut conditions = vec!["1".to_string()];
     let mut params = Vec::new();
     let mut narrow = |condition: &str, values: Vec<SqlValue>| {
@@ -249,7 +250,16 @@ pub(crate) fn conditions(filter: &ClaimFilter, only: Option<&[ClaimId]>) -> (Str
         params.extend(values);
     };
     if let Some(ids) = only {
-        narrow("c.id IN (SELECT value FROM json_each(?))", vec![SqlValue::Text(serde_json::json!(ids).to_string())]);
+        let ids = vec![SqlValue::Text(serde_json::json!(ids).to_string())];
+        // The unary `+` keeps SQLite from looking claims up by this list.
+        narrow(
+            if ordered {
+                "+c.id IN (SELECT value FROM json_each(?))"
+            } else {
+                "c.id IN (SELECT value FROM json_each(?))"
+            },
+            ids,
+        );
     }
     if let Some(source) = filter.source {
         narrow("c.id IN (SELECT claim_id FROM attributions WHERE source_id = ?)", vec![SqlValue::Integer(source)]);
@@ -306,6 +316,35 @@ fn selector_row(selector: &Selector) -> Row {
         "span_start": selector.start,
         "span_end": selector.end,
     }
+}
+
+/// Writes a claim with its chain and tags within an operation.
+pub(crate) fn insert_claim(
+    op: &mut OpTx<'_>,
+    claim: &NewClaim,
+    anchor: AnchorState,
+    review: Option<&AnchorReview>,
+) -> Result<ClaimId> {
+    let now = op.now();
+    let mut fields = selector_row(&claim.selector);
+    fields.extend(row! {
+        "article_id": claim.article,
+        "kind": claim.kind.as_str(),
+        "status": claim.status.as_str(),
+        "credibility": claim.credibility,
+        "note": claim.note,
+        "anchor": anchor.as_str(),
+        "review": review.map(|review| serde_json::json!(review).to_string()),
+        "created_at": now,
+        "updated_at": now,
+    });
+    if let Some(uid) = &claim.uid {
+        fields.extend(row! { "uid": uid });
+    }
+    let id = op.insert(&CLAIMS, fields)?;
+    set_chain(op, id, &claim.chain)?;
+    set_claim_tags(op, id, &claim.tags)?;
+    Ok(id)
 }
 
 /// The cue and mention columns of an attribution row.

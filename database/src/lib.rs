@@ -21,6 +21,7 @@ mod operations;
 mod pool;
 mod rows;
 mod sources;
+mod suggestions;
 mod tags;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use names::lookup_key;
 pub use operations::Action;
 pub use rows::undoable_entities;
+pub use suggestions::SourceChoice;
 
 use pool::ReaderPool;
 
@@ -56,6 +58,10 @@ impl Store {
         // larger WAL checkpoints cut the writer's CPU time by a quarter.
         writer.pragma_update(None, "cache_size", -32 * 1024)?;
         writer.pragma_update(None, "wal_autocheckpoint", 16 * 1024)?;
+        // The analyst's edits cannot be made again from any file: each is
+        // synced to disk before it counts as saved, so even a power cut
+        // keeps it. Imports switch this off for their own transactions.
+        writer.pragma_update(None, "synchronous", "FULL")?;
         migrations::migrate(&mut writer)?;
         Ok(Store {
             path: path.to_path_buf(),
@@ -111,7 +117,8 @@ impl Store {
 
 /// Settings every connection gets. WAL with `synchronous = NORMAL` survives a
 /// killed process without losing committed transactions; only a power cut can
-/// lose the last ones, never corrupt the file.
+/// lose the last ones, never corrupt the file. (The writer raises this to
+/// `FULL` for the analyst's edits: see `Store::open`.)
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;

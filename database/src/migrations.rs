@@ -14,6 +14,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_articles_and_audit_log.sql"),
     include_str!("../migrations/0002_claims_sources_and_operations.sql"),
     include_str!("../migrations/0003_uids_and_anchor_review.sql"),
+    include_str!("../migrations/0004_claims_view_indexes.sql"),
+    include_str!("../migrations/0005_rejected_suggestions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -106,6 +106,12 @@ pub(crate) const CLAIM_TAGS: Table =
 pub(crate) const ARTICLE_TAGS: Table =
     Table { entity: "article_tag", name: "article_tags", columns: &["article_id", "tag_id"] };
 
+pub(crate) const REJECTED_SUGGESTIONS: Table = Table {
+    entity: "rejected_suggestion",
+    name: "rejected_suggestions",
+    columns: &["article_id", "content_hash", "cue_start", "cue_end"],
+};
+
 /// Articles, as a new version of one replaces it (an operation). Imports
 /// write articles outside operations, with an audit row that leaves the body
 /// out (the content hash pins it), so the log alone cannot rebuild this table.
@@ -130,8 +136,17 @@ pub(crate) const ARTICLES: Table = Table {
 
 /// The tables operations write, all of whose changes are operations: the
 /// log rebuilds them.
-const UNDOABLE: [&Table; 8] =
-    [&SOURCES, &SOURCE_ALIASES, &CLAIMS, &ATTRIBUTIONS, &CLAIM_LINKS, &TAGS, &CLAIM_TAGS, &ARTICLE_TAGS];
+const UNDOABLE: [&Table; 9] = [
+    &SOURCES,
+    &SOURCE_ALIASES,
+    &CLAIMS,
+    &ATTRIBUTIONS,
+    &CLAIM_LINKS,
+    &TAGS,
+    &CLAIM_TAGS,
+    &ARTICLE_TAGS,
+    &REJECTED_SUGGESTIONS,
+];
 
 /// The audit log's entity names of the tables whose every change is an
 /// operation, for tools that check the log against the tables.

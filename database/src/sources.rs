@@ -15,28 +15,7 @@ impl Store {
     /// Stores a source and its aliases as one operation. Aliases equal to the
     /// name, or to each other once folded, are stored once.
     pub fn create_source(&self, source: &NewSource, action: &Action<'_>) -> Result<SourceId> {
-        let (id, _) = self.operation(action, |op| {
-            let now = op.now();
-            let id = op.insert(
-                &SOURCES,
-                row! {
-                    "name": source.name,
-                    "name_key": lookup_key(&source.name),
-                    "kind": source.kind.as_str(),
-                    "affiliation_id": source.affiliation,
-                    "reliability": source.reliability.as_str(),
-                    "reliability_rationale": source.reliability_rationale,
-                    "description": source.description,
-                    "created_at": now,
-                    "updated_at": now,
-                    "uid": source.uid,
-                },
-            )?;
-            for alias in &source.aliases {
-                add_alias(op, id, alias)?;
-            }
-            Ok(id)
-        })?;
+        let (id, _) = self.operation(action, |op| insert_source(op, source))?;
         Ok(id)
     }
 
@@ -169,8 +148,32 @@ impl Store {
     }
 }
 
+/// Writes a new source and its aliases within an operation.
+pub(crate) fn insert_source(op: &mut OpTx<'_>, source: &NewSource) -> Result<SourceId> {
+    let now = op.now();
+    let id = op.insert(
+        &SOURCES,
+        row! {
+            "name": source.name,
+            "name_key": lookup_key(&source.name),
+            "kind": source.kind.as_str(),
+            "affiliation_id": source.affiliation,
+            "reliability": source.reliability.as_str(),
+            "reliability_rationale": source.reliability_rationale,
+            "description": source.description,
+            "created_at": now,
+            "updated_at": now,
+            "uid": source.uid,
+        },
+    )?;
+    for alias in &source.aliases {
+        add_alias(op, id, alias)?;
+    }
+    Ok(id)
+}
+
 /// Adds an alias unless the source already answers to it; true when added.
-fn add_alias(op: &mut OpTx<'_>, source: SourceId, alias: &str) -> Result<bool> {
+pub(crate) fn add_alias(op: &mut OpTx<'_>, source: SourceId, alias: &str) -> Result<bool> {
     let key = lookup_key(alias);
     if key.is_empty() || answers_to(&op.tx, source, &key)? {
         return Ok(false);

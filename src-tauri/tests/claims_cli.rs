@@ -41,6 +41,32 @@ fn samples() -> (tempfile::TempDir, String) {
 }
 
 #[test]
+fn a_new_version_of_an_article_moves_its_claims_or_lists_them_for_review() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let version = |name: &str, body: &str| {
+        let line = serde_json::json!({ "title": "Vel port", "body": body, "url": "https://example.org/vel" });
+        let path = files.path().join(name);
+        std::fs::write(&path, format!("{line}\n")).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let first = version("v1.jsonl", "The port closed on Monday. Fishermen said catches were down by half.");
+    let second = version("v2.jsonl", "Updated. The port closed on Monday. Traders said prices rose.");
+    json(data.path(), &["import", &first, "--json"]);
+    let id = json(data.path(), &["search", "port", "--json"])["hits"][0]["id"].to_string();
+    for quote in ["The port closed on Monday", "catches were down by half"] {
+        json(data.path(), &["claim", "add", "--article", &id, "--quote", quote, "--json"]);
+    }
+    let out = claimdesk(data.path(), &["import", &second]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Updated 1 articles") && stdout.contains("1 of their claims need review"), "{stdout}");
+    let pending = json(data.path(), &["claims", "--needs-review", "--json"]);
+    assert_eq!(pending.as_array().unwrap().len(), 1, "{pending}");
+    assert_eq!(pending[0]["review"]["original"]["exact"], "catches were down by half");
+    assert_eq!(pending[0]["review"]["reason"], "not_found");
+}
+
+#[test]
 fn claim_add_finds_the_quote_and_the_source_by_alias() {
     let (data, leak) = samples();
     let data = data.path();

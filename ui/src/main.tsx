@@ -11,6 +11,8 @@ import "./styles/details.css";
 import "./styles/import.css";
 import "./styles/screens.css";
 import "./styles/claims.css";
+import "./styles/suggestions.css";
+import "./styles/views.css";
 
 // For the UI benchmark: the bundle is loaded and runs (ms since navigation start).
 mark("cd:boot");

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use claimdesk_core::domain::{
     AnchorState, ArticleId, CREDIBILITY_NOT_JUDGED, ChainLink, ChainRole, Claim, ClaimFilter, ClaimKind, ClaimStatus,
-    NewClaim, NewSource, QuoteQuery, Source, SourceKind,
+    NewClaim, NewSource, QuoteQuery, ReviewReason, Source, SourceKind,
 };
 use claimdesk_core::{Desk, DeskError};
 
@@ -167,6 +167,13 @@ pub fn print_claim(claim: &Claim) {
         who.push_str(&format!("  #{tag}"));
     }
     println!("    {who}");
+    if let Some(review) = &claim.review {
+        let why = match review.reason {
+            ReviewReason::Fuzzy => "moved to the closest match after the article changed",
+            ReviewReason::NotFound => "not found in the article's new text",
+        };
+        println!("    needs review: {why}; was “{}”", review.original.exact);
+    }
 }
 
 /// "1 claim", "2 claims".

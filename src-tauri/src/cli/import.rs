@@ -43,6 +43,13 @@ pub fn run(desk: &Desk, args: ImportArgs) -> anyhow::Result<ExitCode> {
             "Imported {} articles; {} duplicates skipped; {} failed.",
             summary.imported, summary.duplicates, summary.failed
         );
+        if summary.updated > 0 {
+            println!(
+                "Updated {} articles to a new version of their text; {} of their claims need review \
+                 (`claimdesk claims --needs-review`).",
+                summary.updated, summary.needs_review
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

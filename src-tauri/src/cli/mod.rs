@@ -5,12 +5,14 @@ mod annotations;
 mod backup;
 mod claims;
 mod debug;
+mod eval;
 mod export;
 mod history;
 mod import;
 mod progress;
 mod search;
 mod sources;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -80,6 +82,17 @@ pub enum Command {
         #[arg(value_name = "CASES.json")]
         cases: PathBuf,
     },
+    /// Suggest attributions (cue, source, content) in plain-text files
+    Suggest(suggest::SuggestArgs),
+    /// Score attribution suggestions against a brat-annotated folder (text/ and attributions/)
+    EvalAttribution {
+        /// A split folder such as PolNeAR's dev
+        #[arg(value_name = "GOLD_DIR")]
+        gold_dir: PathBuf,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+    },
     /// Export claims: W3C annotations, CSV, a brief (Markdown or HTML), ClaimReview
     Export(export::ExportArgs),
     /// Import W3C annotations (ours or another tool's) onto the imported articles
@@ -120,13 +133,23 @@ fn default_data_dir() -> PathBuf {
 }
 
 pub fn run(data_dir: &Path, command: Command) -> ExitCode {
-    // Anchoring cases need no data directory: do not create or open one.
-    if let Command::AnchorTest { cases } = &command {
-        return anchor_test(cases).unwrap_or_else(|e| {
-            eprintln!("claimdesk: {e:#}");
-            EXIT_USER_ERROR
-        });
-    }
+    // Anchoring cases and attribution suggestions need no data directory:
+    // do not create or open one.
+    let standalone = match command {
+        Command::AnchorTest { cases } => Ok(anchor_test(&cases)),
+        Command::Suggest(args) => Ok(suggest::run(args)),
+        Command::EvalAttribution { gold_dir, json } => Ok(eval::run(&gold_dir, json)),
+        command => Err(command),
+    };
+    let command = match standalone {
+        Ok(result) => {
+            return result.unwrap_or_else(|e| {
+                eprintln!("claimdesk: {e:#}");
+                EXIT_USER_ERROR
+            });
+        }
+        Err(command) => command,
+    };
     // A backup reads the database while the app may hold the directory; a
     // restore must work when the current database cannot be opened.
     let early = match &command {
@@ -152,7 +175,11 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
         Command::Debug(command) => debug::run(&desk, command),
         Command::Export(args) => export::run(&desk, args),
         Command::ImportAnnotations(args) => annotations::run(&desk, args),
-        Command::AnchorTest { .. } | Command::Backup { .. } | Command::Restore { .. } => {
+        Command::AnchorTest { .. }
+        | Command::Suggest(_)
+        | Command::EvalAttribution { .. }
+        | Command::Backup { .. }
+        | Command::Restore { .. } => {
             unreachable!("handled before the desk opens")
         }
     });

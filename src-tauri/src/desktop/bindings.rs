@@ -18,11 +18,13 @@ fn declarations() -> String {
     // every number awkward in the UI.
     let cfg = Config::new().with_large_int("number");
     let decls = [
+        AcceptSuggestion::decl(&cfg),
         Article::decl(&cfg),
         ArticleView::decl(&cfg),
         AnchorReview::decl(&cfg),
         AnchorState::decl(&cfg),
         Attribution::decl(&cfg),
+        AttributionSuggestion::decl(&cfg),
         ChainLink::decl(&cfg),
         ChainRole::decl(&cfg),
         CheckReport::decl(&cfg),
@@ -68,6 +70,8 @@ fn declarations() -> String {
         SourceFormat::decl(&cfg),
         Span::decl(&cfg),
         Stats::decl(&cfg),
+        SuggestedSource::decl(&cfg),
+        SuggestedSourceKind::decl(&cfg),
         StatusCount::decl(&cfg),
         Tag::decl(&cfg),
         Timestamp::decl(&cfg),

@@ -6,9 +6,9 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use claimdesk_core::domain::{
-    ArticleId, ArticleView, Claim, ClaimId, ClaimPage, ClaimPatch, ClaimQuery, ExportProgress, ExportRequest,
-    ExportSummary, ImportProgress, ImportSummary, NewClaim, NewSource, Operation, SearchRequest, SearchResults,
-    Selector, Source, SourceId, SourcePage, SourcePatch, Span, Stats, Tag,
+    AcceptSuggestion, ArticleId, ArticleView, AttributionSuggestion, Claim, ClaimId, ClaimPage, ClaimPatch, ClaimQuery,
+    ExportProgress, ExportRequest, ExportSummary, ImportProgress, ImportSummary, NewClaim, NewSource, Operation,
+    SearchRequest, SearchResults, Selector, Source, SourceId, SourcePage, SourcePatch, Span, Stats, Tag,
 };
 use claimdesk_core::{Desk, DeskError};
 use claimdesk_interop::{ExportOptions, Selection, export_to_file};
@@ -72,6 +72,17 @@ pub async fn select_span(
 #[tauri::command]
 pub async fn create_claim(state: State<'_, DeskState>, claim: NewClaim) -> Result<Claim, CommandError> {
     on_worker(&state, move |desk| desk.create_claim(&claim)).await
+}
+
+/// A claim and the new sources its chain names (`new_sources[i]` for link
+/// `i`, or null for a registry source), as one undoable step.
+#[tauri::command]
+pub async fn create_claim_with_sources(
+    state: State<'_, DeskState>,
+    claim: NewClaim,
+    new_sources: Vec<Option<NewSource>>,
+) -> Result<Claim, CommandError> {
+    on_worker(&state, move |desk| desk.create_claim_with_sources(&claim, &new_sources)).await
 }
 
 #[tauri::command]
@@ -148,6 +159,33 @@ pub async fn merge_sources(
 #[tauri::command]
 pub async fn list_tags(state: State<'_, DeskState>) -> Result<Vec<Tag>, CommandError> {
     on_worker(&state, |desk| desk.tags()).await
+}
+
+/// Attribution suggestions for an article (found when first asked, then cached).
+#[tauri::command]
+pub async fn suggestions(
+    state: State<'_, DeskState>,
+    article_id: ArticleId,
+) -> Result<Vec<AttributionSuggestion>, CommandError> {
+    on_worker(&state, move |desk| desk.suggestions(article_id)).await
+}
+
+#[tauri::command]
+pub async fn accept_suggestion(
+    state: State<'_, DeskState>,
+    article_id: ArticleId,
+    accept: AcceptSuggestion,
+) -> Result<Claim, CommandError> {
+    on_worker(&state, move |desk| desk.accept_suggestion(article_id, &accept)).await
+}
+
+#[tauri::command]
+pub async fn reject_suggestion(
+    state: State<'_, DeskState>,
+    article_id: ArticleId,
+    cue: Span,
+) -> Result<(), CommandError> {
+    on_worker(&state, move |desk| desk.reject_suggestion(article_id, cue)).await
 }
 
 #[tauri::command]

@@ -140,3 +140,87 @@ export async function waitForReader(app, previous, { timeoutMs = 20_000 } = {}) 
 }
 
 export { Keys, sleep };
+
+/**
+ * Selects the `nth` (0-based) match of `pattern` (a RegExp source, case-insensitive)
+ * in the reader's body with a DOM Range, as a drag would. Returns the selected text.
+ */
+export async function selectInReader(app, pattern, { nth = 0 } = {}) {
+  return app.waitFor(`match ${nth} of /${pattern}/i to select in ${tid("reader-body")}`, () =>
+    app.session.execute(`
+      const [pattern, nth] = arguments;
+      const body = document.querySelector('[data-testid="reader-body"]');
+      if (!body) return null;
+      document.querySelector('.reader-scroll').focus();
+      const re = new RegExp(pattern, "ig");
+      let seen = 0;
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        re.lastIndex = 0;
+        for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+          if (seen++ < nth) continue;
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const selection = document.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          return selection.toString();
+        }
+      }
+      return null;`, [pattern, nth]), { timeoutMs: 10_000 });
+}
+
+/** The reader's claim marks and the details pane's claim items, as texts. */
+export function claimsShown(app) {
+  return app.session.execute(`
+    const marks = [...document.querySelectorAll('[data-testid="reader-body"] mark.claim')].map((m) => m.textContent);
+    const items = [...document.querySelectorAll('[data-testid="claim-item"]')].map((i) => i.innerText);
+    return { marks, items };`);
+}
+
+/** Opens the details pane if the window is too narrow for it to start open. */
+export async function ensureDetails(app) {
+  if (!(await app.isVisible("details-pane"))) {
+    await (await app.waitForTestId("details-toggle")).click();
+    await app.waitForTestId("details-pane");
+  }
+}
+
+/**
+ * With a selection in the reader: `c` → the claim form → type `source` into
+ * the source field and pick the option whose text matches `pick` (a RegExp;
+ * default: the "Create …" option) → optional note → save. Waits until the
+ * details pane lists one more claim.
+ */
+export async function saveClaim(app, { source, pick = /Create/, note = "" }) {
+  const before = (await claimsShown(app)).items.length;
+  await app.waitForTestId("claim-button");
+  await app.session.typeKeys("c");
+  await app.waitForTestId("claim-form");
+  if (note) await app.fill(await app.waitForTestId("claim-note"), note);
+  const input = await app.waitForTestId("claim-source-input");
+  await input.click();
+  await input.sendKeys(source);
+  const options = await app.waitFor(`a ${tid("claim-source-option")} matching ${pick}`, async () => {
+    const texts = await app.session.execute(`
+      return [...document.querySelectorAll('[data-testid="claim-source-option"]')].map((o) => o.innerText);`);
+    return texts.some((t) => pick.test(t)) ? texts : null;
+  }, { timeoutMs: 10_000 });
+  const index = options.findIndex((t) => pick.test(t));
+  for (let i = 0; i < index; i++) await input.sendKeys(Keys.ArrowDown);
+  await input.sendKeys(Keys.Enter);
+  await (await app.waitForTestId("claim-save")).click();
+  await app.waitFor(`${before + 1} ${tid("claim-item")}s after saving`, async () => (await claimsShown(app)).items.length === before + 1,
+    { timeoutMs: 15_000 });
+  await app.waitGone("claim-form", { timeoutMs: 10_000 });
+  return options[index];
+}
+
+/** Opens the first result of `query` in the reader; returns the reader's state. */
+export async function openFirstResult(app, query, { expectChange = true } = {}) {
+  await search(app, query, { expectChange });
+  const [row] = await app.visibleAll("result-row");
+  await row.click();
+  return waitForReader(app, null);
+}

@@ -6,6 +6,7 @@
 import { memo, useEffect, useMemo, useState } from "react";
 
 import { sameClaimsWithin, type ClaimRange } from "../lib/claims";
+import { NO_SUGGESTION_MARKS, sameSuggestionsWithin, type SuggestionMarks } from "../lib/suggestions";
 import { splitParagraphs } from "../lib/paragraphs";
 import { markPainted } from "../lib/perf";
 import { firstEndingAfter, type Range } from "../lib/text";
@@ -48,9 +49,11 @@ interface Props {
   claims: readonly ClaimRange[];
   /** A UTF-16 offset to render up to at once (a claim to scroll to), or -1. */
   reveal: number;
+  /** Attribution suggestions to mark, and the focused one. */
+  suggestions?: SuggestionMarks;
 }
 
-export function ArticleBody({ body, hits, finds, currentFind, claims, reveal }: Props) {
+export function ArticleBody({ body, hits, finds, currentFind, claims, reveal, suggestions = NO_SUGGESTION_MARKS }: Props) {
   const { blocks, slices } = useMemo(() => layout(body), [body]);
 
   // Restart from the first slice for a new article (adjusting state while
@@ -85,7 +88,7 @@ export function ArticleBody({ body, hits, finds, currentFind, claims, reveal }: 
   return (
     <div className="reader-body" data-testid="reader-body" aria-busy={shown < slices.length}>
       {slices.slice(0, shown).map((slice) => (
-        <SliceView key={slice.from} body={body} blocks={blocks} slice={slice} hits={hits} finds={finds} currentFind={currentFind} claims={claims} />
+        <SliceView key={slice.from} body={body} blocks={blocks} slice={slice} hits={hits} finds={finds} currentFind={currentFind} claims={claims} suggestions={suggestions} />
       ))}
       {shown < slices.length && <p className="reader-note">Loading the rest of the article…</p>}
     </div>
@@ -134,6 +137,7 @@ interface SliceProps {
   finds: readonly Range[];
   currentFind: number;
   claims: readonly ClaimRange[];
+  suggestions: SuggestionMarks;
 }
 
 /**
@@ -142,7 +146,7 @@ interface SliceProps {
  * selection maps back to the body (lib/claims.ts).
  */
 const SliceView = memo(
-  function SliceView({ body, blocks, slice, hits, finds, currentFind, claims }: SliceProps) {
+  function SliceView({ body, blocks, slice, hits, finds, currentFind, claims, suggestions }: SliceProps) {
     const paragraphs: Block[][] = [];
     for (let i = slice.from; i < slice.to; i++) {
       const last = paragraphs[paragraphs.length - 1];
@@ -159,10 +163,10 @@ const SliceView = memo(
           {chunks.map((block) =>
             first.continuedBefore || end.continuedAfter || chunks.length > 1 ? (
               <span key={block.start} className="chunk" data-start={block.start}>
-                <Chunk body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} claims={claims} />
+                <Chunk body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} claims={claims} suggestions={suggestions} />
               </span>
             ) : (
-              <Chunk key={block.start} body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} claims={claims} />
+              <Chunk key={block.start} body={body} block={block} hits={hits} finds={finds} currentFind={currentFind} claims={claims} suggestions={suggestions} />
             ),
           )}
         </p>
@@ -179,11 +183,12 @@ interface ChunkProps {
   finds: readonly Range[];
   currentFind: number;
   claims: readonly ClaimRange[];
+  suggestions: SuggestionMarks;
 }
 
 /** Typing in the find bar changes matches everywhere; only chunks whose own matches changed render again. */
 const Chunk = memo(
-  function Chunk({ body, block, hits, finds, currentFind, claims }: ChunkProps) {
+  function Chunk({ body, block, hits, finds, currentFind, claims, suggestions }: ChunkProps) {
     return (
       <HighlightedText
         text={body.slice(block.start, block.end)}
@@ -192,6 +197,7 @@ const Chunk = memo(
         finds={finds}
         currentFind={within(currentFind, block)}
         claims={claims}
+        suggestions={suggestions}
       />
     );
   },
@@ -203,6 +209,7 @@ interface Marks {
   finds: readonly Range[];
   currentFind: number;
   claims: readonly ClaimRange[];
+  suggestions: SuggestionMarks;
 }
 
 function sameMarks(a: Marks, b: Marks, span: { start: number; end: number }): boolean {
@@ -210,6 +217,7 @@ function sameMarks(a: Marks, b: Marks, span: { start: number; end: number }): bo
     a.hits === b.hits &&
     sameWithin(a.finds, b.finds, span.start, span.end) &&
     sameClaimsWithin(a.claims, b.claims, span.start, span.end) &&
+    sameSuggestionsWithin(a.suggestions, b.suggestions, span.start, span.end) &&
     within(a.currentFind, span) === within(b.currentFind, span)
   );
 }

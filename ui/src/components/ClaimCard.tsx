@@ -26,6 +26,17 @@ export function ClaimCard({ claim, top, left }: Props) {
       </div>
       {claim.tags.length > 0 && <div className="claim-card-line muted">{visibleControls(claim.tags.join(", "))}</div>}
       {claim.note && <div className="claim-card-line muted">{visibleControls(claim.note)}</div>}
+      {claim.chain.length > 1 && (
+        <div className="claim-card-line muted">
+          via {claim.chain.slice(1).map((a) => visibleControls(a.source.name)).join(", then ")}
+        </div>
+      )}
+      {claim.review && (
+        <div className="claim-card-line review-reason">{claim.review.reason === "fuzzy" ? "Moved with the text's changes: confirm it in Details" : "Needs review"}</div>
+      )}
+      <div className="claim-card-line muted claim-card-hint">
+        <kbd>Tab</kbd> to it, <kbd>Enter</kbd> edits
+      </div>
     </div>
   );
 }

@@ -1,14 +1,16 @@
 // The open desk: first run while it is empty, then search, reader and details.
 // Owns what the panes share: the search, the open article, the import.
 
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 
 import { useArticle } from "../hooks/useArticle";
 import { useClaims } from "../hooks/useClaims";
 import { useImport, type ImportState } from "../hooks/useImport";
 import { useSearch } from "../hooks/useSearch";
 import { useShortcuts } from "../hooks/useShortcuts";
-import { onDragDrop, redo, stats, toCommandError, undo, type ClaimId, type CommandError, type SearchHit } from "../lib/backend";
+import { claimPage, onDragDrop, redo, stats, toCommandError, undo, type ArticleId, type ClaimId, type ClaimRow, type CommandError, type SearchHit, type Span } from "../lib/backend";
+import { ClaimsController } from "../lib/claimsController";
+import { ClaimsView } from "./ClaimsView";
 import { DeskError } from "./DeskError";
 import { DeskLoading } from "./DeskLoading";
 import { DetailsPane } from "./DetailsPane";
@@ -19,7 +21,8 @@ import { ImportStatus } from "./ImportStatus";
 import { Reader } from "./Reader";
 import { SearchPane } from "./SearchPane";
 import { Toast, type ToastMessage } from "./Toast";
-import { Toolbar } from "./Toolbar";
+import { SourcesView } from "./SourcesView";
+import { Toolbar, VIEWS, type View } from "./Toolbar";
 
 /** While importing, the search runs again this often to show new articles. */
 const IMPORT_REFRESH_MS = 1500;
@@ -47,23 +50,58 @@ export function Desk() {
   const detailsId = useId();
   const [claims, refreshClaims] = useClaims(article.view?.article.id ?? null);
   const [showClaim, setShowClaim] = useState<{ id: ClaimId; key: number } | null>(null);
+  const [editClaim, setEditClaim] = useState<{ id: ClaimId; key: number } | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const toastKey = useRef(0);
-  const say = useCallback((text: string) => setToast({ text, key: ++toastKey.current }), []);
+  const say = useCallback((text: string, action?: ToastMessage["action"]) => setToast({ text, key: ++toastKey.current, action }), []);
   const hideToast = useCallback(() => setToast(null), []);
+  const [view, setView] = useState<View>("desk");
+  const [selection, setSelection] = useState<{ article: ArticleId; span: Span } | null>(null);
+  // Bumped after every edit, undo and redo: the views list again what they show.
+  const [revision, setRevision] = useState(0);
+  const [claimsController] = useState(() => new ClaimsController(claimPage));
+  useEffect(() => () => claimsController.dispose(), [claimsController]);
+  const claimsState = useSyncExternalStore(claimsController.subscribe, claimsController.getState);
+
+  const changed = useCallback(() => {
+    refreshClaims();
+    setRevision((r) => r + 1);
+    claimsController.refresh();
+  }, [refreshClaims, claimsController]);
 
   const history = useCallback(
     (step: typeof undo, done: string) => {
       step().then(
         (operation) => {
           say(`${done}: ${operation.label}`);
-          refreshClaims();
+          changed();
         },
         (e) => say(toCommandError(e).message),
       );
     },
-    [say, refreshClaims],
+    [say, changed],
   );
+
+  /** After an edit: the toast says what was done and offers Undo. */
+  const edited = useCallback(
+    (message: string, undoable: boolean) => {
+      say(message, undoable ? { label: "Undo", run: () => history(undo, "Undone") } : undefined);
+      changed();
+    },
+    [say, changed, history],
+  );
+
+  /** Opens a claim's article in the reader and shows the claim there. */
+  const openClaim = useCallback(
+    (articleId: ArticleId, claimId: ClaimId) => {
+      setView("desk");
+      openedRef.current = { id: articleId, query: "" };
+      openArticle(articleId, "");
+      setShowClaim((s) => ({ id: claimId, key: (s?.key ?? 0) + 1 }));
+    },
+    [openArticle],
+  );
+  const openRow = useCallback((row: ClaimRow) => openClaim(row.article, row.id), [openClaim]);
 
   const refreshStats = useCallback(() => {
     stats().then(
@@ -72,11 +110,18 @@ export function Desk() {
     );
   }, []);
 
+  // After an import the open article may have a new version (same URL, other
+  // text) with its claims re-anchored: read both again.
+  const openedRef = useRef<{ id: ArticleId; query: string } | null>(null);
   const importer = useImport(
     useCallback(() => {
       refreshStats();
       controller.refresh();
-    }, [refreshStats, controller]),
+      if (openedRef.current) openArticle(openedRef.current.id, openedRef.current.query);
+      refreshClaims();
+      setRevision((r) => r + 1);
+      claimsController.refresh();
+    }, [refreshStats, controller, openArticle, refreshClaims, claimsController]),
   );
   const importing = importer.state.phase === "running";
   const startImport = importer.start;
@@ -116,20 +161,41 @@ export function Desk() {
     [startImport],
   );
 
-  const onOpen = useCallback((hit: SearchHit, query: string) => openArticle(hit.id, query), [openArticle]);
+  const onOpen = useCallback(
+    (hit: SearchHit, query: string) => {
+      openedRef.current = { id: hit.id, query };
+      openArticle(hit.id, query);
+    },
+    [openArticle],
+  );
+
+  const firstRun = articles === 0 && !hasImported(importer.state);
 
   useShortcuts({
     focusSearch: () => {
-      searchInput.current?.focus();
-      searchInput.current?.select();
+      // `/` and Ctrl+K focus the filter box of the view shown; from the desk, the search.
+      const filter = view === "claims" ? "claims-filter-text" : view === "sources" ? "sources-filter" : null;
+      const box = filter ? document.querySelector<HTMLInputElement>(`[data-testid="${filter}"]`) : null;
+      if (box) {
+        box.focus();
+        box.select();
+        return;
+      }
+      setView("desk");
+      // The workspace is shown again before the focus moves.
+      requestAnimationFrame(() => {
+        searchInput.current?.focus();
+        searchInput.current?.select();
+      });
     },
+    view: firstRun ? undefined : (index) => setView(VIEWS[index - 1].value),
     openImport: () => setImportOpen(true),
-    find: article.view ? () => setFind((f) => ({ open: true, focusKey: f.focusKey + 1 })) : undefined,
+    find: article.view && view === "desk" ? () => setFind((f) => ({ open: true, focusKey: f.focusKey + 1 })) : undefined,
     undo: () => history(undo, "Undone"),
     redo: () => history(redo, "Redone"),
   });
 
-  const firstRun = articles === 0 && !hasImported(importer.state);
+
   // Leaving the first run mid-import: show what has arrived without waiting for the next refresh.
   const wasFirstRun = useRef(false);
   useEffect(() => {
@@ -146,13 +212,14 @@ export function Desk() {
         importPanelId={importPanelId}
         importButton={importButton}
         onImport={() => setImportOpen(!importOpen)}
-        details={firstRun ? undefined : { open: detailsOpen, paneId: detailsId, onToggle: () => setDetailsOpen(!detailsOpen) }}
+        details={firstRun || view !== "desk" ? undefined : { open: detailsOpen, paneId: detailsId, onToggle: () => setDetailsOpen(!detailsOpen) }}
+        view={firstRun ? undefined : { current: view, onChange: setView }}
       />
       {importOpen && <ImportPanel id={importPanelId} busy={importing} onImport={importPaths} onClose={closeImportPanel} />}
       {firstRun ? (
         <FirstRun busy={importing} onImport={() => setImportOpen(true)} onSamples={() => startImport({ kind: "samples" })} />
       ) : (
-        <div className="workspace">
+        <div className="workspace" hidden={view !== "desk"}>
           <SearchPane state={search} controller={controller} inputRef={searchInput} openId={article.requested} importing={importing} onOpen={onOpen} />
           <Reader
             article={article}
@@ -160,8 +227,10 @@ export function Desk() {
             findFocusKey={find.focusKey}
             onFindClose={() => setFind((f) => ({ ...f, open: false }))}
             claims={claims.claims}
-            onClaimSaved={() => refreshClaims()}
+            onClaimSaved={(message) => edited(message, true)}
             showClaim={showClaim}
+            editClaim={editClaim}
+            onSelection={setSelection}
           />
           {detailsOpen && (
             <DetailsPane
@@ -169,11 +238,16 @@ export function Desk() {
               article={article.view?.article ?? null}
               claims={claims}
               onShowClaim={(id) => setShowClaim((s) => ({ id, key: (s?.key ?? 0) + 1 }))}
+              selection={selection && selection.article === article.view?.article.id ? selection.span : null}
+              onEditClaim={(id: ClaimId) => setEditClaim((s) => ({ id, key: (s?.key ?? 0) + 1 }))}
+              onEdited={edited}
               onClose={() => setDetailsOpen(false)}
             />
           )}
         </div>
       )}
+      {!firstRun && view === "claims" && <ClaimsView state={claimsState} controller={claimsController} onOpen={openRow} />}
+      {!firstRun && view === "sources" && <SourcesView initial={null} revision={revision} onOpenClaim={openClaim} onEdited={edited} />}
       <ImportStatus importer={importer} />
       {dragging && <DropOverlay busy={importing} />}
       {toast && <Toast key={toast.key} message={toast} onDone={hideToast} />}

@@ -4,16 +4,22 @@
 import type { ReactNode } from "react";
 
 import type { ClaimsState } from "../hooks/useClaims";
-import type { Article, ClaimId } from "../lib/backend";
+import type { Article, ClaimId, Span } from "../lib/backend";
 import { formatInstant, formatPublished, shortHash } from "../lib/format";
 import { visibleControls } from "../lib/text";
 import { ClaimList } from "./ClaimList";
+import { NeedsReview } from "./NeedsReview";
+import { SuggestionList } from "./SuggestionList";
 
 interface Props {
   id: string;
   article: Article | null;
   claims: ClaimsState;
   onShowClaim: (id: ClaimId) => void;
+  onEditClaim: (id: ClaimId) => void;
+  onEdited: (message: string, undoable: boolean) => void;
+  /** The reader's text selection, for re-attaching a claim. */
+  selection: Span | null;
   onClose: () => void;
 }
 
@@ -26,7 +32,7 @@ const FORMAT_NAMES: Record<Article["origin"]["format"], string> = {
   atom: "Atom feed",
 };
 
-export function DetailsPane({ id, article, claims, onShowClaim, onClose }: Props) {
+export function DetailsPane({ id, article, claims, onShowClaim, onEditClaim, onEdited, selection, onClose }: Props) {
   return (
     <aside id={id} className="details-pane" data-testid="details-pane" aria-label="Details">
       <div className="pane-head">
@@ -37,7 +43,9 @@ export function DetailsPane({ id, article, claims, onShowClaim, onClose }: Props
       </div>
       {article ? (
         <>
-          <ClaimList claims={claims.claims} error={claims.error} onShow={onShowClaim} />
+          <NeedsReview claims={claims.claims} selection={selection} onShow={(c) => onShowClaim(c.id)} onEdited={onEdited} />
+          <ClaimList claims={claims.claims} error={claims.error} onShow={onShowClaim} onEdit={onEditClaim} onEdited={onEdited} />
+          <SuggestionList onEdited={onEdited} onEditClaim={onEditClaim} />
           <Section title="Article">
             <Field name="Outlet" value={article.outlet} />
             <Field name="Author" value={article.author} />

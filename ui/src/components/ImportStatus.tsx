@@ -55,6 +55,13 @@ export function ImportStatus({ importer }: { importer: Importer }) {
         <span className="import-title" role="status">
           {s.cancelled ? "Import cancelled" : "Import finished"}: {plural(s.imported, "article", "articles")} imported · {plural(s.duplicates, "duplicate", "duplicates")} skipped ·{" "}
           {formatCount(s.failed)} failed
+          {s.updated > 0 && <> · {plural(s.updated, "article", "articles")} updated to a new version</>}
+          {s.needs_review > 0 && (
+            <span className="import-review" data-testid="import-needs-review">
+              {" "}
+              · {plural(s.needs_review, "claim needs", "claims need")} review
+            </span>
+          )}
         </span>
         <CloseButton onClose={importer.dismiss} />
       </div>

@@ -5,29 +5,42 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 import { findSources, type Source, type SourceKind } from "../lib/backend";
+import { SOURCE_KINDS } from "../lib/sources";
 import { visibleControls } from "../lib/text";
 
 export type SourceChoice = { kind: "existing"; source: Source } | { kind: "new"; name: string; sourceKind: SourceKind } | null;
 
-export const SOURCE_KINDS: readonly { value: SourceKind; label: string }[] = [
-  { value: "person", label: "Person" },
-  { value: "organization", label: "Organization" },
-  { value: "government_body", label: "Government body" },
-  { value: "media_outlet", label: "Media outlet" },
-  { value: "anonymous", label: "Anonymous" },
-  { value: "document", label: "Document" },
-];
+export { SOURCE_KINDS };
 
 interface Props {
   choice: SourceChoice;
   onChange: (choice: SourceChoice) => void;
   /** Enter with nothing to pick: the form saves. */
   onSubmit: () => void;
+  /** Prefix of the data-testids (`<testId>-input`, `<testId>-option`, `<testId>-kind`). */
+  testId?: string;
+  /** Offer "Create “X” as a new source" (off for filters and merges). */
+  allowCreate?: boolean;
+  /** A source not to offer (the one being merged into). */
+  exclude?: number;
+  label?: string;
+  placeholder?: string;
+  autoFocus?: boolean;
 }
 
 type Option = { kind: "existing"; source: Source } | { kind: "create"; name: string };
 
-export function SourcePicker({ choice, onChange, onSubmit }: Props) {
+export function SourcePicker({
+  choice,
+  onChange,
+  onSubmit,
+  testId = "claim-source",
+  allowCreate = true,
+  exclude,
+  label = "Source",
+  placeholder = "Who says it? (optional)",
+  autoFocus,
+}: Props) {
   const listId = useId();
   const [text, setText] = useState(choice?.kind === "existing" ? choice.source.name : choice?.name ?? "");
   const [found, setFound] = useState<Source[]>([]);
@@ -49,7 +62,10 @@ export function SourcePicker({ choice, onChange, onSubmit }: Props) {
 
   const name = text.trim();
   const exact = found.some((s) => s.name.toLowerCase() === name.toLowerCase());
-  const options: Option[] = [...found.map((source): Option => ({ kind: "existing", source })), ...(name && !exact ? [{ kind: "create", name } as Option] : [])];
+  const options: Option[] = [
+    ...found.filter((source) => source.id !== exclude).map((source): Option => ({ kind: "existing", source })),
+    ...(allowCreate && name && !exact ? [{ kind: "create", name } as Option] : []),
+  ];
   const activeIndex = Math.min(active, options.length - 1);
 
   const pick = (option: Option) => {
@@ -84,14 +100,15 @@ export function SourcePicker({ choice, onChange, onSubmit }: Props) {
       <input
         type="text"
         role="combobox"
-        data-testid="claim-source-input"
+        data-testid={`${testId}-input`}
         className="claim-input"
-        aria-label="Source"
+        aria-label={label}
+        autoFocus={autoFocus}
         aria-expanded={open && options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && activeIndex >= 0 ? `${listId}-${activeIndex}` : undefined}
-        placeholder="Who says it? (optional)"
+        placeholder={placeholder}
         spellCheck={false}
         autoComplete="off"
         value={text}
@@ -112,7 +129,7 @@ export function SourcePicker({ choice, onChange, onSubmit }: Props) {
               key={option.kind === "existing" ? option.source.id : "create"}
               id={`${listId}-${i}`}
               role="option"
-              data-testid="claim-source-option"
+              data-testid={`${testId}-option`}
               aria-selected={i === activeIndex}
               className={`source-option${i === activeIndex ? " active" : ""}${option.kind === "create" ? " create" : ""}`}
               // Picking on mousedown keeps the focus (and the list) in the field.
@@ -137,7 +154,7 @@ export function SourcePicker({ choice, onChange, onSubmit }: Props) {
         <label className="claim-field inline">
           <span>New source kind</span>
           <select
-            data-testid="claim-source-kind"
+            data-testid={`${testId}-kind`}
             value={choice.sourceKind}
             onChange={(e) => onChange({ ...choice, sourceKind: e.target.value as SourceKind })}
           >

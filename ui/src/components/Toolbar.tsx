@@ -1,6 +1,14 @@
-// The top bar: the name, Import…, and the details toggle.
+// The top bar: the name, the views (desk, claims, sources), Import…, and the details toggle.
 
-import type { Ref } from "react";
+import type { KeyboardEvent, Ref } from "react";
+
+export type View = "desk" | "claims" | "sources";
+
+export const VIEWS: readonly { value: View; label: string; key: string }[] = [
+  { value: "desk", label: "Search & read", key: "1" },
+  { value: "claims", label: "Claims", key: "2" },
+  { value: "sources", label: "Sources", key: "3" },
+];
 
 interface Props {
   importOpen: boolean;
@@ -9,13 +17,45 @@ interface Props {
   onImport: () => void;
   /** Absent when there is no details pane to show (first run). */
   details?: { open: boolean; paneId: string; onToggle: () => void };
+  /** Absent on the first run, when there is nothing to list yet. */
+  view?: { current: View; onChange: (view: View) => void };
 }
 
-export function Toolbar({ importOpen, importPanelId, importButton, onImport, details }: Props) {
+export function Toolbar({ importOpen, importPanelId, importButton, onImport, details, view }: Props) {
+  // Tabs: the arrow keys move between them (and show the view), Tab leaves.
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (!view || (e.key !== "ArrowRight" && e.key !== "ArrowLeft")) return;
+    e.preventDefault();
+    const at = VIEWS.findIndex((v) => v.value === view.current);
+    const next = VIEWS[(at + (e.key === "ArrowRight" ? 1 : VIEWS.length - 1)) % VIEWS.length];
+    view.onChange(next.value);
+    e.currentTarget.parentElement?.querySelector<HTMLElement>(`[data-view="${next.value}"]`)?.focus();
+  };
   return (
     <header className="toolbar">
       <div className="brand">
         <span className="brand-name">Claimdesk</span>
+        {view && (
+          <nav className="view-tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button
+                key={v.value}
+                type="button"
+                role="tab"
+                className="view-tab"
+                data-testid={`view-${v.value}`}
+                data-view={v.value}
+                aria-selected={view.current === v.value}
+                tabIndex={view.current === v.value ? 0 : -1}
+                title={`${v.label} (Ctrl+${v.key})`}
+                onClick={() => view.onChange(v.value)}
+                onKeyDown={onTabKey}
+              >
+                {v.label}
+              </button>
+            ))}
+          </nav>
+        )}
       </div>
       <div className="toolbar-actions">
         <button

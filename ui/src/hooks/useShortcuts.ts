@@ -10,6 +10,8 @@ export interface Shortcuts {
   /** Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y), outside text fields, where they edit the text. */
   undo?: () => void;
   redo?: () => void;
+  /** Ctrl+1, Ctrl+2, Ctrl+3: the desk, the claims view, the sources view. */
+  view?: (index: 1 | 2 | 3) => void;
 }
 
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -27,13 +29,14 @@ export function useShortcuts(shortcuts: Shortcuts): void {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { focusSearch, openImport, find, undo, redo } = current.current;
+      const { focusSearch, openImport, find, undo, redo, view } = current.current;
       const mod = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
       const key = e.key.toLowerCase();
       let action: (() => void) | undefined;
       if (mod && key === "k") action = focusSearch;
       else if (mod && key === "o") action = openImport;
       else if (mod && key === "f") action = find;
+      else if (mod && (e.key === "1" || e.key === "2" || e.key === "3")) action = view && (() => view(Number(e.key) as 1 | 2 | 3));
       else if ((e.ctrlKey || e.metaKey) && !e.altKey && !isTypingTarget(e.target) && (key === "z" || key === "y"))
         action = e.shiftKey || key === "y" ? redo : undo;
       else if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) action = focusSearch;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { bodyIndexOf, claimPieces, claimRanges, selectionSpan, utf16ToCodePoint, type NodeLike } from "./claims";
+import { bodyIndexOf, chainOf, claimPieces, claimRanges, isMarked, spanText, needingReview, selectionSpan, utf16ToCodePoint, type NodeLike } from "./claims";
 import type { Claim } from "./backend/bindings";
 
 // A tiny fake DOM: elements with attributes and text nodes, linked like the real one.
@@ -129,5 +129,55 @@ describe("claimPieces", () => {
   it("converts code points to UTF-16 units", () => {
     const ranges = claimRanges("😀ab", [claim(1, 1, 3)]);
     expect(ranges[0]).toMatchObject({ start: 2, end: 4 });
+  });
+});
+
+describe("claims needing review", () => {
+  const review = (c: Claim, reason: "fuzzy" | "not_found"): Claim => ({
+    ...c,
+    anchor: "needs_review",
+    review: { reason, original: { ...c.selector, exact: "the old quote" } },
+  });
+
+  it("marks anchored and fuzzy claims but never a claim whose quote was not found", () => {
+    const body = "0123456789";
+    const claims = [claim(1, 0, 2), review(claim(2, 3, 5), "fuzzy"), review(claim(3, 6, 9), "not_found")];
+    expect(claims.map(isMarked)).toEqual([true, true, false]);
+    const ranges = claimRanges(body, claims);
+    expect(ranges.map((r) => [r.id, !!r.fuzzy])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+  });
+
+  it("lists the claims to review in reading order", () => {
+    const claims = [review(claim(4, 8, 9), "not_found"), claim(1, 0, 2), review(claim(2, 3, 5), "fuzzy")];
+    expect(needingReview(claims).map((c) => c.id)).toEqual([2, 4]);
+  });
+
+  it("a claim confirmed after review is marked plainly again", () => {
+    const confirmed = { ...review(claim(2, 3, 5), "fuzzy"), anchor: "anchored" as const, review: null };
+    expect(claimRanges("0123456789", [confirmed])[0].fuzzy).toBeUndefined();
+  });
+});
+
+describe("chains and spans", () => {
+  it("makes the first picked source the speaker and drops empty links", () => {
+    const chain = chainOf(
+      [
+        { source: null, role: "speaker", cue: null, mention: null },
+        { source: 7, role: "intermediary", cue: { start: 1, end: 2 }, mention: null },
+        { source: 9, role: "intermediary", cue: null, mention: { start: 3, end: 5 } },
+      ],
+      (id) => id,
+    );
+    expect(chain).toEqual([
+      { source: 7, role: "speaker", cue: { start: 1, end: 2 }, mention: null },
+      { source: 9, role: "intermediary", cue: null, mention: { start: 3, end: 5 } },
+    ]);
+  });
+
+  it("reads a code-point span of the body", () => {
+    expect(spanText("😀 said Peskov", { start: 2, end: 6 })).toBe("said");
   });
 });

@@ -7,7 +7,7 @@
 // characters are replaced one unit for one), so a DOM point maps back to a
 // body index by adding the lengths of the text before it.
 
-import type { Claim, ClaimKind, ClaimStatus } from "./backend/bindings";
+import type { ChainLink, ChainRole, Claim, ClaimKind, ClaimStatus, Span } from "./backend/bindings";
 import { codePointsToUtf16, type Range } from "./text";
 
 export const CLAIM_KINDS: readonly { value: ClaimKind; label: string }[] = [
@@ -136,16 +136,38 @@ export interface ClaimRange {
   status: ClaimStatus;
   start: number;
   end: number;
+  /** Re-anchored by a fuzzy match and waiting for the analyst to confirm it. */
+  fuzzy?: boolean;
+}
+
+/**
+ * Whether the claim's span is marked in the text. A claim that re-anchoring
+ * could not place (`needs_review`, reason `not_found`) keeps its old span,
+ * which no longer fits the new text: it is listed for review, not marked.
+ */
+export function isMarked(claim: Pick<Claim, "anchor" | "review">): boolean {
+  return !(claim.anchor === "needs_review" && claim.review?.reason !== "fuzzy");
+}
+
+/** Whether the claim waits for review with a fuzzy (uncertain) span, marked dashed. */
+export function isFuzzy(claim: Pick<Claim, "anchor" | "review">): boolean {
+  return claim.anchor === "needs_review" && claim.review?.reason === "fuzzy";
+}
+
+/** The claims re-anchoring left for the analyst, in reading order. */
+export function needingReview(claims: readonly Claim[]): Claim[] {
+  return claims.filter((c) => c.anchor === "needs_review").sort((a, b) => a.selector.start - b.selector.start || a.id - b.id);
 }
 
 /** Claims' spans as UTF-16 ranges of `body`, by start then longest first (outer before inner). */
 export function claimRanges(body: string, claims: readonly Claim[]): ClaimRange[] {
+  const marked = claims.filter(isMarked);
   const units = codePointsToUtf16(
     body,
-    claims.flatMap((c) => [c.selector.start, c.selector.end]),
+    marked.flatMap((c) => [c.selector.start, c.selector.end]),
   );
-  const ranges = claims
-    .map((c, i) => ({ id: c.id, status: c.status, start: units[2 * i], end: units[2 * i + 1] }))
+  const ranges = marked
+    .map((c, i): ClaimRange => ({ id: c.id, status: c.status, start: units[2 * i], end: units[2 * i + 1], ...(isFuzzy(c) ? { fuzzy: true } : {}) }))
     .filter((r) => r.start < r.end);
   ranges.sort((x, y) => x.start - y.start || y.end - x.end);
   return ranges;
@@ -184,7 +206,7 @@ export function sameClaimsWithin(a: readonly ClaimRange[], b: readonly ClaimRang
   if (a === b) return true;
   const x = a.filter((r) => r.start < end && r.end > start);
   const y = b.filter((r) => r.start < end && r.end > start);
-  return x.length === y.length && x.every((r, i) => r.id === y[i].id && r.status === y[i].status && r.start === y[i].start && r.end === y[i].end);
+  return x.length === y.length && x.every((r, i) => r.id === y[i].id && r.status === y[i].status && r.start === y[i].start && r.end === y[i].end && !r.fuzzy === !y[i].fuzzy);
 }
 
 /** A short excerpt of a quote for lists. */
@@ -194,3 +216,28 @@ export function excerpt(text: string, max = 90): string {
 }
 
 export type { Range };
+
+/** The text of a code-point span of `body`. */
+export function spanText(body: string, span: { start: number; end: number }): string {
+  const [start, end] = codePointsToUtf16(body, [span.start, span.end]);
+  return body.slice(start, end);
+}
+
+/** One link of a chain being edited: a source (picked, to create, or none yet) and its spans. */
+export interface DraftLink<S> {
+  source: S | null;
+  role: ChainRole;
+  cue: Span | null;
+  mention: Span | null;
+}
+
+/**
+ * The chain to store: links without a source are left out, the first kept
+ * link is the speaker and the others intermediaries (the core wants one
+ * speaker, first). `idOf` gives each source's id.
+ */
+export function chainOf<S>(links: readonly DraftLink<S>[], idOf: (source: S) => number): ChainLink[] {
+  return links
+    .filter((l) => l.source !== null)
+    .map((l, i) => ({ source: idOf(l.source as S), role: i === 0 ? "speaker" : "intermediary", cue: l.cue, mention: l.mention }));
+}

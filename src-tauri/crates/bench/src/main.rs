@@ -4,6 +4,7 @@
 //! same binary (`--phase`), so that memory and CPU figures are its own.
 
 mod bare_tantivy;
+mod claim_bench;
 mod claimdesk;
 mod corpus;
 mod fts5;
@@ -44,6 +45,12 @@ struct Args {
     /// Where to write the Markdown report.
     #[arg(long, default_value = "docs/performance.md")]
     out: PathBuf,
+    /// Instead: saving claims and the claims view over 100,000 claims (issue
+    /// #5), written to `--claims-out`. Needs nothing from --shared.
+    #[arg(long)]
+    claims: bool,
+    #[arg(long, default_value = "docs/performance-claims.md")]
+    claims_out: PathBuf,
     /// Runs one measured phase in this process (used by the benchmark itself).
     #[arg(long, hide = true, requires = "work")]
     phase: Option<Phase>,
@@ -107,6 +114,9 @@ fn main() -> Result<()> {
     let args = Args::parse();
     if let (Some(phase), Some(work)) = (args.phase, &args.work) {
         return run_phase(phase, &Work(work));
+    }
+    if args.claims {
+        return claim_bench::run(&args.claims_out);
     }
     let corpora = args.shared.join("corpora");
     let (reuters, bbc) = (corpora.join("reuters21578"), corpora.join("bbc"));

@@ -3,8 +3,9 @@
 
 use claimdesk_domain::{
     Article, ArticleId, CREDIBILITY_SCALE, ChainLink, ChainRole, Claim, ClaimFilter, ClaimId, ClaimLink, ClaimPage,
-    ClaimPatch, ClaimQuery, LinkId, NewClaim, NewClaimLink, QuoteQuery, Selector, Span,
+    ClaimPatch, ClaimQuery, LinkId, NewClaim, NewClaimLink, NewSource, QuoteQuery, Selector, Span,
 };
+use claimdesk_store::SourceChoice;
 
 use crate::history::action;
 use crate::quote::{self, Found};
@@ -32,12 +33,35 @@ impl Desk {
     }
 
     pub fn create_claim(&self, claim: &NewClaim) -> Result<Claim> {
+        self.create_claim_with_sources(claim, &[])
+    }
+
+    /// Records a claim and the new sources its chain names, as one operation
+    /// (one undo): `new_sources[i]`, when given, is the source of link `i`
+    /// (whose own source id is then ignored); links beyond `new_sources`, or
+    /// with None, name sources already in the registry.
+    pub fn create_claim_with_sources(&self, claim: &NewClaim, new_sources: &[Option<NewSource>]) -> Result<Claim> {
         let article = self.article(claim.article)?;
         check_selector(&article, &claim.selector)?;
         check_credibility(claim.credibility)?;
-        self.check_chain(&article, &claim.chain)?;
+        let is_new = |link: usize| new_sources.get(link).is_some_and(Option::is_some);
+        self.check_chain(&article, &claim.chain, &is_new)?;
         check_tags(&claim.tags)?;
-        let id = self.store.create_claim(claim, &action(format!("Add claim {}", quoted(&claim.selector.exact))))?;
+        let mut choices = Vec::with_capacity(claim.chain.len());
+        for (link, chained) in claim.chain.iter().enumerate() {
+            choices.push(match new_sources.get(link).cloned().flatten() {
+                Some(source) => {
+                    let name = source.name.trim().to_string();
+                    if name.is_empty() {
+                        return Err(DeskError::EmptyName("a source's name"));
+                    }
+                    SourceChoice::New(NewSource { name, ..source })
+                }
+                None => SourceChoice::Existing(chained.source),
+            });
+        }
+        let label = format!("Add claim {}", quoted(&claim.selector.exact));
+        let id = self.store.create_claim_with_sources(claim, &choices, &[], &action(label))?;
         self.claim(id)
     }
 
@@ -51,7 +75,7 @@ impl Desk {
             check_credibility(credibility)?;
         }
         if let Some(chain) = &patch.chain {
-            self.check_chain(&article, chain)?;
+            self.check_chain(&article, chain, &|_| false)?;
         }
         if let Some(tags) = &patch.tags {
             check_tags(tags)?;
@@ -136,7 +160,9 @@ impl Desk {
 
     /// The speaker first, then intermediaries; every source known; spans in
     /// the article.
-    fn check_chain(&self, article: &Article, chain: &[ChainLink]) -> Result<()> {
+    /// `is_new(link)`: that link's source is recorded with the claim, so not
+    /// yet in the registry.
+    fn check_chain(&self, article: &Article, chain: &[ChainLink], is_new: &dyn Fn(usize) -> bool) -> Result<()> {
         for (position, link) in chain.iter().enumerate() {
             let expected = if position == 0 { ChainRole::Speaker } else { ChainRole::Intermediary };
             if link.role != expected {
@@ -153,7 +179,7 @@ impl Desk {
                     ),
                 }));
             }
-            if self.store.source(link.source)?.is_none() {
+            if !is_new(position) && self.store.source(link.source)?.is_none() {
                 return Err(DeskError::SourceNotFound(format!("with id {}", link.source)));
             }
             for (what, span) in [("the cue", link.cue), ("the source's mention", link.mention)] {

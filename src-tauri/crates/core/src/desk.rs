@@ -13,6 +13,7 @@ use claimdesk_store::Store;
 use rayon::prelude::*;
 
 use crate::follow::{Follower, Indexes};
+use crate::suggestions::SuggestionCache;
 use crate::{DeskError, Result};
 
 pub(crate) const DATABASE_FILE: &str = "claimdesk.sqlite3";
@@ -44,6 +45,7 @@ pub struct Desk {
     /// rebuilds, the follower), so that a commit's recorded sequence always
     /// covers what was added.
     pub(crate) indexing: Arc<Mutex<()>>,
+    pub(crate) suggestion_cache: SuggestionCache,
 }
 
 impl Desk {
@@ -77,9 +79,12 @@ impl Desk {
             index,
             indexes,
             indexing,
+            suggestion_cache: SuggestionCache::default(),
         };
         desk.catch_up(opened.last_seq, opened.rebuilt_because.is_some(), progress)?;
-        if claims_opened.rebuilt_because.is_some() || claims_opened.last_seq == 0 {
+        let store_seq = desk.store.last_change_seq()?;
+        if claims_opened.rebuilt_because.is_some() || claims_opened.last_seq == 0 || claims_opened.last_seq > store_seq
+        {
             desk.indexes.rebuild_claims()?;
         } else {
             desk.indexes.catch_up(true)?;

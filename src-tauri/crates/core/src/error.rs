@@ -1,6 +1,6 @@
 //! The core's error type: what went wrong, and whether the person can fix it.
 
-use claimdesk_domain::{ArticleId, ClaimId, LinkId, LinkKind, SourceId};
+use claimdesk_domain::{ArticleId, ClaimId, LinkId, LinkKind, SourceId, Span};
 use claimdesk_search::SearchError;
 use claimdesk_store::StoreError;
 use thiserror::Error;
@@ -57,6 +57,11 @@ pub enum DeskError {
     TagExists(String),
     #[error("{0:?} is not a colour; write it as #rrggbb")]
     InvalidColour(String),
+    #[error("no suggestion with the cue at {}..{} in article {article} (it may have been accepted or rejected)", cue.start, cue.end)]
+    SuggestionNotFound { article: ArticleId, cue: Span },
+    /// A suggestion the finder could not give a content span: there is no claim to record.
+    #[error("this suggestion marks no claimed text; select the claim in the reader and record it by hand")]
+    SuggestionWithoutContent,
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]
@@ -92,6 +97,8 @@ impl DeskError {
             DeskError::TagNotFound(_) => "tag_not_found",
             DeskError::TagExists(_) => "tag_exists",
             DeskError::InvalidColour(_) => "invalid_colour",
+            DeskError::SuggestionNotFound { .. } => "suggestion_not_found",
+            DeskError::SuggestionWithoutContent => "suggestion_without_content",
             DeskError::NothingToUndo => "nothing_to_undo",
             DeskError::NothingToRedo => "nothing_to_redo",
             DeskError::Store(StoreError::TooNew { .. }) => "database_too_new",

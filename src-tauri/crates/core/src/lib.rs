@@ -19,6 +19,7 @@ mod quote;
 mod reanchor;
 mod samples;
 mod sources;
+mod suggestions;
 mod sync;
 mod tags;
 

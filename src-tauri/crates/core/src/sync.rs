@@ -23,7 +23,10 @@ impl Desk {
         progress: &mut dyn FnMut(IndexProgress),
     ) -> Result<()> {
         let store_seq = self.store.last_change_seq()?;
-        if index_was_emptied || (last_seq == 0 && store_seq > 0) {
+        // An index ahead of the store lost its store's last transactions (a
+        // power cut, or a database restored from a backup): it may hold
+        // articles the store no longer has, under ids the store will give again.
+        if index_was_emptied || (last_seq == 0 && store_seq > 0) || last_seq > store_seq {
             self.rebuild(progress)?;
             return Ok(());
         }

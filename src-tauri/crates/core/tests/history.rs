@@ -254,3 +254,20 @@ fn the_audit_log_accounts_for_every_row_of_every_table() {
         .unwrap();
     assert_eq!(empty_operations, 0, "an operation that changed nothing leaves no row");
 }
+
+#[test]
+fn a_claim_with_a_new_source_is_one_step_to_undo() {
+    let (_dir, desk) = samples_desk();
+    let leak = article_with(&desk, "Ruskavel");
+    let before = desk.sources().unwrap().len();
+    let mut claim = new_claim(&desk, leak, "a fabrication circulated", vec![speaker(0)]);
+    claim.chain[0].mention = Some(span_of(&desk, leak, "Anselm Kreel"));
+    let new = NewSource::named("Anselm Kreel", SourceKind::Person);
+    let created = desk.create_claim_with_sources(&claim, &[Some(new)]).unwrap();
+    assert_eq!(created.chain[0].source.name, "Anselm Kreel");
+    assert_eq!(desk.sources().unwrap().len(), before + 1);
+    desk.undo().unwrap();
+    assert!(desk.claims_of_article(leak).unwrap().is_empty());
+    assert_eq!(desk.sources().unwrap().len(), before, "the new source goes with the claim");
+    assert!(desk.create_claim_with_sources(&claim, &[None]).is_err(), "source 0 is not in the registry");
+}

@@ -13,6 +13,7 @@ mod keyword;
 mod search;
 mod source;
 mod stats;
+mod suggestion;
 mod tag;
 mod time;
 
@@ -31,5 +32,6 @@ pub use source::{
     NewSource, Reliability, Source, SourceClaim, SourceId, SourceKind, SourcePage, SourcePatch, SourceRef, StatusCount,
 };
 pub use stats::{CheckReport, Stats};
+pub use suggestion::{AcceptSuggestion, AttributionSuggestion, SuggestedSource, SuggestedSourceKind};
 pub use tag::{Tag, TagId, TagPatch};
 pub use time::Timestamp;

@@ -119,12 +119,15 @@ impl ClaimIndex {
         let (query, _ignored) = self.parser.parse_query_lenient(text);
         let searcher = self.reader.searcher();
         let docs = searcher.search(&*query, &DocSetCollector)?;
-        let mut ids = Vec::with_capacity(docs.len());
+        // Open each segment's id column once, not once per match.
+        let mut by_segment = vec![Vec::new(); searcher.segment_readers().len()];
         for address in docs {
-            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("id")?;
-            if let Some(id) = column.first(address.doc_id) {
-                ids.push(id as ClaimId);
-            }
+            by_segment[address.segment_ord as usize].push(address.doc_id);
+        }
+        let mut ids = Vec::new();
+        for (segment, docs) in by_segment.iter().enumerate().filter(|(_, docs)| !docs.is_empty()) {
+            let column = searcher.segment_reader(segment as u32).fast_fields().u64("id")?;
+            ids.extend(docs.iter().filter_map(|doc| column.first(*doc)).map(|id| id as ClaimId));
         }
         ids.sort_unstable();
         Ok(ids)

@@ -1,5 +1,11 @@
 // Generated from the Rust types by `make bindings`. Do not edit.
 
+export type AcceptSuggestion = { 
+/**
+ * The suggestion's cue, which names it.
+ */
+cue: Span, kind: ClaimKind, status: ClaimStatus, credibility: number, };
+
 export type Article = { id: number, title: string, body: string, outlet: string | null, author: string | null, url: string | null, published: Timestamp | null, language: string | null, content_hash: string, origin: Origin, imported_at: Timestamp, };
 
 export type ArticleView = { article: Article, 
@@ -17,6 +23,33 @@ original: Selector, };
 export type AnchorState = "anchored" | "needs_review";
 
 export type Attribution = { source: SourceRef, role: ChainRole, cue: Span | null, mention: Span | null, };
+
+export type AttributionSuggestion = { 
+/**
+ * The attributing words ("said", "according to", a colon); also the
+ * suggestion's identity within this version of the article.
+ */
+cue: Span, 
+/**
+ * Who speaks, as written.
+ */
+source: SuggestedSource | null, 
+/**
+ * For a pronoun, the named source it most likely stands for.
+ */
+resolved: SuggestedSource | null, 
+/**
+ * What is attributed: the claim's span when accepted.
+ */
+content: Span | null, source_kind: SuggestedSourceKind, 
+/**
+ * "Reportedly", "allegedly", "appears to".
+ */
+hedged: boolean, 
+/**
+ * Intermediaries ("told AFP"), nearest the speaker first.
+ */
+chain: Array<SuggestedSource>, };
 
 export type ChainLink = { source: number, role: ChainRole, 
 /**
@@ -346,6 +379,18 @@ export type SourceFormat = "text" | "markdown" | "html" | "jsonl" | "rss" | "ato
 export type Span = { start: number, end: number, };
 
 export type Stats = { articles: number, audit_entries: number, indexed_documents: number, database_bytes: number, index_bytes: number, database_schema_version: number, index_schema_version: number, app_version: string, data_dir: string, };
+
+export type SuggestedSource = { span: Span, 
+/**
+ * The words of `span`.
+ */
+text: string, 
+/**
+ * The registry's source whose name or alias this is, if any.
+ */
+known: SourceRef | null, };
+
+export type SuggestedSourceKind = "person" | "organization" | "outlet" | "anonymous" | "pronoun" | "unknown";
 
 export type StatusCount = { status: ClaimStatus, count: number, };
 

@@ -13,10 +13,14 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { openUrl } from "@tauri-apps/plugin-opener";
 
 import type {
+  AcceptSuggestion,
   Article,
   ArticleView,
+  AttributionSuggestion,
   Claim,
+  ClaimPage,
   ClaimPatch,
+  ClaimQuery,
   CommandError,
   DeskStatus,
   ImportProgress,
@@ -29,8 +33,11 @@ import type {
   SearchResults,
   Selector,
   Source,
+  SourcePage,
+  SourcePatch,
   Span,
   Stats,
+  Tag,
 } from "./bindings";
 import { isWebAddress } from "../links";
 import { measureSince } from "../perf";
@@ -66,12 +73,33 @@ export interface Backend {
   /** The selector of a code-point span of the article's body. */
   selectSpan(articleId: ArticleId, span: Span): Promise<Selector>;
   createClaim(claim: NewClaim): Promise<Claim>;
+  /**
+   * A claim and the new sources of its chain as one undoable step:
+   * `newSources[i]`, when given, is the source of link `i` (its id is ignored).
+   */
+  createClaimWithSources(claim: NewClaim, newSources: (NewSource | null)[]): Promise<Claim>;
   updateClaim(id: ClaimId, patch: ClaimPatch): Promise<Claim>;
   deleteClaim(id: ClaimId): Promise<void>;
   /** Type-ahead: sources whose name or an alias contains `query`. */
   findSources(query: string): Promise<Source[]>;
   createSource(source: NewSource): Promise<Source>;
   addAlias(id: SourceId, alias: string): Promise<Source>;
+  removeAlias(id: SourceId, alias: string): Promise<Source>;
+  /** A page of the claims view (filter, sort, offset, limit). */
+  claimPage(query: ClaimQuery): Promise<ClaimPage>;
+  getClaim(id: ClaimId): Promise<Claim>;
+  listSources(): Promise<Source[]>;
+  sourcePage(id: SourceId): Promise<SourcePage>;
+  updateSource(id: SourceId, patch: SourcePatch): Promise<Source>;
+  /** Moves `absorb`'s aliases, attributions and members to `keep`; `absorb` is gone. */
+  mergeSources(keep: SourceId, absorb: SourceId): Promise<Source>;
+  listTags(): Promise<Tag[]>;
+  /** Attribution suggestions for the article (found on first request per version, then cached), without rejected or recorded ones. */
+  suggestions(articleId: ArticleId): Promise<AttributionSuggestion[]>;
+  /** Records the suggestion named by `accept.cue` as a claim with its speaker, cue, mention and chain: one undoable operation. */
+  acceptSuggestion(articleId: ArticleId, accept: AcceptSuggestion): Promise<Claim>;
+  /** Hides the suggestion with this cue in this version of the article for good (undoable). */
+  rejectSuggestion(articleId: ArticleId, cue: Span): Promise<void>;
   undo(): Promise<Operation>;
   redo(): Promise<Operation>;
 }
@@ -105,11 +133,23 @@ const tauriBackend: Backend = {
   claimsOfArticle: (articleId) => call("claims_of_article", { articleId }),
   selectSpan: (articleId, span) => call("select_span", { articleId, span }),
   createClaim: (claim) => call("create_claim", { claim }),
+  createClaimWithSources: (claim, newSources) => call("create_claim_with_sources", { claim, newSources }),
   updateClaim: (id, patch) => call("update_claim", { id, patch }),
   deleteClaim: (id) => call("delete_claim", { id }),
   findSources: (query) => call("find_sources", { query }),
   createSource: (source) => call("create_source", { source }),
   addAlias: (id, alias) => call("add_alias", { id, alias }),
+  removeAlias: (id, alias) => call("remove_alias", { id, alias }),
+  claimPage: (query) => call("claim_page", { query }, { offset: query.offset, text: query.filter.text ?? null }),
+  getClaim: (id) => call("get_claim", { id }),
+  listSources: () => call("list_sources"),
+  sourcePage: (id) => call("source_page", { id }),
+  updateSource: (id, patch) => call("update_source", { id, patch }),
+  mergeSources: (keep, absorb) => call("merge_sources", { keep, absorb }),
+  listTags: () => call("list_tags"),
+  suggestions: (articleId) => call("suggestions", { articleId }, { id: articleId }),
+  acceptSuggestion: (articleId, accept) => call("accept_suggestion", { articleId, accept }),
+  rejectSuggestion: (articleId, cue) => call("reject_suggestion", { articleId, cue }),
   undo: () => call("undo"),
   redo: () => call("redo"),
 };
@@ -160,11 +200,24 @@ export const pickFolders = async () => (await backend).pickFolders();
 export const claimsOfArticle = async (articleId: ArticleId) => (await backend).claimsOfArticle(articleId);
 export const selectSpan = async (articleId: ArticleId, span: Span) => (await backend).selectSpan(articleId, span);
 export const createClaim = async (claim: NewClaim) => (await backend).createClaim(claim);
+export const createClaimWithSources = async (claim: NewClaim, newSources: (NewSource | null)[]) =>
+  (await backend).createClaimWithSources(claim, newSources);
 export const updateClaim = async (id: ClaimId, patch: ClaimPatch) => (await backend).updateClaim(id, patch);
 export const deleteClaim = async (id: ClaimId) => (await backend).deleteClaim(id);
 export const findSources = async (query: string) => (await backend).findSources(query);
 export const createSource = async (source: NewSource) => (await backend).createSource(source);
 export const addAlias = async (id: SourceId, alias: string) => (await backend).addAlias(id, alias);
+export const removeAlias = async (id: SourceId, alias: string) => (await backend).removeAlias(id, alias);
+export const claimPage = async (query: ClaimQuery) => (await backend).claimPage(query);
+export const getClaim = async (id: ClaimId) => (await backend).getClaim(id);
+export const listSources = async () => (await backend).listSources();
+export const sourcePage = async (id: SourceId) => (await backend).sourcePage(id);
+export const updateSource = async (id: SourceId, patch: SourcePatch) => (await backend).updateSource(id, patch);
+export const mergeSources = async (keep: SourceId, absorb: SourceId) => (await backend).mergeSources(keep, absorb);
+export const listTags = async () => (await backend).listTags();
+export const suggestions = async (articleId: ArticleId) => (await backend).suggestions(articleId);
+export const acceptSuggestion = async (articleId: ArticleId, accept: AcceptSuggestion) => (await backend).acceptSuggestion(articleId, accept);
+export const rejectSuggestion = async (articleId: ArticleId, cue: Span) => (await backend).rejectSuggestion(articleId, cue);
 export const undo = async () => (await backend).undo();
 export const redo = async () => (await backend).redo();
 export const onDragDrop = async (handler: (event: DragDrop) => void) => (await backend).onDragDrop(handler);

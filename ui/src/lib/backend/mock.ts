@@ -7,6 +7,7 @@
 // slowly with index progress, `?mock=error` fails to open.
 
 import type { Backend, DragDrop, Unlisten } from "./index";
+import { findMockSuggestions, toCodePointOffsets } from "./mockSuggestions";
 import type {
   Article,
   ArticleView,
@@ -19,8 +20,17 @@ import type {
   SearchRequest,
   SearchResults,
   Claim,
+  ClaimKind,
+  ClaimRow,
+  ClaimSort,
+  ClaimStatus,
+  NewClaim,
   Operation,
+  Selector,
   Source,
+  SourceKind,
+  AttributionSuggestion,
+  SuggestedSource,
 } from "./bindings";
 
 const OUTLETS = ["Harbour Times", "The Northern Ledger", "Radio Meridian", "Coastal Courier", "الصحيفة اليومية", "东方日报"];
@@ -236,13 +246,118 @@ export function createMockBackend(): Backend {
     return summary;
   }
 
-  // Claims and sources in memory, with a one-step-at-a-time undo of creates.
-  const claims: Claim[] = [];
-  const sources: Source[] = [];
-  const undone: Claim[] = [];
+  // Claims and sources in memory. Every edit snapshots the claims and sources
+  // first, so undo and redo restore whole states, as the core's operations do.
+  let claims: Claim[] = [];
+  let sources: Source[] = [];
+  type Snapshot = { claims: Claim[]; sources: Source[]; label: string; rejected?: string[] };
+  // Rejected suggestions, as "article:cueStart:cueEnd" (undoable with the rest).
+  let rejected = new Set<string>();
+  const done: Snapshot[] = [];
+  const undone: Snapshot[] = [];
   let nextId = 1;
   const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
   const operation = (label: string, kind: Operation["kind"]): Operation => ({ id: nextId++, at: now(), actor: "analyst", label, kind, reverses: null, changes: 1 });
+  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const edit = (label: string) => {
+    done.push({ claims: copy(claims), sources: copy(sources), label, rejected: [...rejected] });
+    undone.length = 0;
+  };
+  const notFound = (what: string, id: number) => ({ code: `${what}_not_found`, message: `no ${what} with id ${id}`, position: null });
+  const sourceById = (id: number) => {
+    const found = sources.find((s) => s.id === id);
+    if (!found) throw notFound("source", id);
+    return found;
+  };
+  const claimById = (id: number) => {
+    const found = claims.find((c) => c.id === id);
+    if (!found) throw notFound("claim", id);
+    return found;
+  };
+  const countClaims = () => sources.forEach((s) => (s.claims = claims.filter((c) => c.chain.some((a) => a.source.id === s.id)).length));
+  const chainOf = (links: NewClaim["chain"]) =>
+    links.map((link) => {
+      const source = sourceById(link.source);
+      return { source: { id: source.id, name: source.name, kind: source.kind }, role: link.role, cue: link.cue, mention: link.mention };
+    });
+  const selectorOf = (articleId: number, start: number, end: number): Selector => {
+    const body = [...(articles.find((a) => a.id === articleId)?.body ?? "")];
+    const text = (a: number, b: number) => body.slice(Math.max(0, a), Math.max(0, b)).join("");
+    return { exact: text(start, end), prefix: text(start - 32, start), suffix: text(end, end + 32), start, end };
+  };
+  const rowOf = (c: Claim): ClaimRow => {
+    const a = articles.find((x) => x.id === c.article);
+    return {
+      id: c.id,
+      article: c.article,
+      article_title: a?.title ?? "?",
+      outlet: a?.outlet ?? null,
+      published: a?.published ?? null,
+      quote: c.selector.exact,
+      kind: c.kind,
+      status: c.status,
+      credibility: c.credibility,
+      anchor: c.anchor,
+      chain: c.chain.map((l) => l.source.name),
+      tags: c.tags,
+      note: c.note,
+      updated: c.updated,
+    };
+  };
+
+  // A few sources and a few hundred claims to look at (none with ?mock=empty).
+  if (mode !== "empty") {
+    const seedSources: [string, SourceKind, string[]][] = [
+      ["Port Authority", "government_body", ["harbour authority", "the port"]],
+      ["Dmitry Peskov", "person", ["Peskov", "Kremlin spokesman"]],
+      ["Harbour Union", "organization", []],
+      ["Anonymous official", "anonymous", []],
+      ["Radio Meridian", "media_outlet", []],
+    ];
+    for (const [name, kind, aliases] of seedSources) {
+      sources.push({ id: nextId, uid: `mock-source-${nextId++}`, name, kind, affiliation: null, aliases, reliability: "C", reliability_rationale: "", description: "", claims: 0, created: "2026-11-20T10:00:00Z", updated: "2026-11-20T10:00:00Z" });
+    }
+    const statuses: ClaimStatus[] = ["unverified", "corroborated", "disputed", "false", "misleading"];
+    const kinds: ClaimKind[] = ["factual_assertion", "statistic", "quote", "prediction", "opinion", "denial"];
+    for (let i = 0; i < 340; i++) {
+      const articleId = 6 + ((i * 37) % 2000);
+      const body = articles.find((a) => a.id === articleId)?.body ?? "";
+      const start = (i * 11) % 60;
+      const end = Math.min([...body].length, start + 24 + (i % 40));
+      const speaker = sources[i % sources.length];
+      const relay = i % 4 === 0 ? [sources[(i + 2) % sources.length]] : [];
+      const stamp = new Date(Date.UTC(2026, 10, 1 + (i % 24), i % 24)).toISOString().replace(".000", "");
+      claims.push({
+        id: nextId,
+        uid: `mock-claim-${nextId++}`,
+        article: articleId,
+        selector: selectorOf(articleId, start, end),
+        kind: kinds[i % kinds.length],
+        status: statuses[i % statuses.length],
+        credibility: 1 + (i % 6),
+        note: i % 5 === 0 ? "checked against the ministry's release" : "",
+        anchor: i % 50 === 7 ? "needs_review" : "anchored",
+        review: i % 50 === 7 ? { reason: i % 100 === 7 ? "fuzzy" : "not_found", original: selectorOf(articleId, start, end) } : null,
+        tags: i % 3 === 0 ? ["ports"] : i % 3 === 1 ? ["economy", "grain"] : [],
+        chain: [
+          { source: { id: speaker.id, name: speaker.name, kind: speaker.kind }, role: "speaker", cue: null, mention: null },
+          ...relay.map((s) => ({ source: { id: s.id, name: s.name, kind: s.kind }, role: "intermediary" as const, cue: null, mention: null })),
+        ],
+        created: stamp,
+        updated: stamp,
+      });
+    }
+    countClaims();
+  }
+
+  const tagColours = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1"];
+  const sortKey: Record<ClaimSort, (r: ClaimRow) => string | number> = {
+    updated: (r) => r.updated,
+    published: (r) => r.published ?? "",
+    credibility: (r) => r.credibility,
+    status: (r) => r.status,
+    article: (r) => r.article_title.toLowerCase(),
+  };
 
   const starting = () => (status.ready ? null : { code: "starting", message: "Claimdesk is still opening its data; try again in a moment", position: null });
 
@@ -324,62 +439,261 @@ export function createMockBackend(): Backend {
       return () => {};
     },
     async claimsOfArticle(articleId) {
-      return claims.filter((c) => c.article === articleId);
+      return copy(claims.filter((c) => c.article === articleId));
     },
     async selectSpan(articleId, span) {
-      const body = [...(articles.find((a) => a.id === articleId)?.body ?? "")];
-      const text = (a: number, b: number) => body.slice(Math.max(0, a), Math.max(0, b)).join("");
-      return { exact: text(span.start, span.end), prefix: text(span.start - 32, span.start), suffix: text(span.end, span.end + 32), start: span.start, end: span.end };
+      return selectorOf(articleId, span.start, span.end);
     },
     async createClaim(claim) {
-      const chain = claim.chain.map((link) => {
-        const source = sources.find((s) => s.id === link.source);
-        return { source: { id: link.source, name: source?.name ?? "?", kind: source?.kind ?? "person" }, role: link.role, cue: link.cue, mention: link.mention };
-      });
-      const created: Claim = { ...claim, id: nextId, uid: `mock-claim-${nextId++}`, anchor: "anchored", review: null, chain, tags: [...claim.tags].sort(), created: now(), updated: now() };
+      const chain = chainOf(claim.chain);
+      edit(`Add claim “${claim.selector.exact}”`);
+      const created: Claim = { ...claim, uid: claim.uid ?? `mock-claim-${nextId}`, id: nextId++, anchor: "anchored", review: null, chain, tags: [...claim.tags].sort(), created: now(), updated: now() };
       claims.push(created);
-      undone.length = 0;
+      countClaims();
+      return copy(created);
+    },
+    async createClaimWithSources(claim, newSources) {
+      const before = { claims: copy(claims), sources: copy(sources) };
+      const chain = claim.chain.map((link, i) => {
+        const fresh = newSources[i];
+        if (!fresh) return link;
+        const created: Source = { ...fresh, uid: `mock-source-${nextId}`, id: nextId++, affiliation: null, aliases: [...fresh.aliases].sort(), claims: 0, created: now(), updated: now() };
+        sources.push(created);
+        return { ...link, source: created.id };
+      });
+      const created = await this.createClaim({ ...claim, chain });
+      // One step to undo: the claim and its new sources.
+      done.pop();
+      done.push({ ...before, label: `Add claim “${claim.selector.exact}”` });
       return created;
     },
     async updateClaim(id, patch) {
-      const found = claims.find((c) => c.id === id);
-      if (!found) throw { code: "claim_not_found", message: `no claim with id ${id}`, position: null };
+      const found = claimById(id);
+      const chain = patch.chain ? chainOf(patch.chain) : null;
+      edit(`Edit claim “${found.selector.exact}”`);
+      if (patch.selector) {
+        found.selector = patch.selector;
+        found.anchor = patch.anchor ?? "anchored";
+      } else if (patch.anchor) found.anchor = patch.anchor;
+      if (found.anchor === "anchored") found.review = null;
       if (patch.status) found.status = patch.status;
       if (patch.kind) found.kind = patch.kind;
       if (patch.credibility) found.credibility = patch.credibility;
       if (patch.note !== null && patch.note !== undefined) found.note = patch.note;
-      return found;
+      if (patch.tags) found.tags = [...new Set(patch.tags)].sort();
+      if (chain) found.chain = chain;
+      found.updated = now();
+      countClaims();
+      return copy(found);
     },
     async deleteClaim(id) {
-      const at = claims.findIndex((c) => c.id === id);
-      if (at >= 0) claims.splice(at, 1);
+      const found = claimById(id);
+      edit(`Delete claim “${found.selector.exact}”`);
+      claims = claims.filter((c) => c.id !== id);
+      countClaims();
+    },
+    async getClaim(id) {
+      return copy(claimById(id));
+    },
+    async claimPage(query) {
+      await delay(10 + Math.random() * 40);
+      const f = query.filter;
+      const words = (f.text ?? "").trim().toLowerCase().split(/\s+/).filter(Boolean);
+      let rows = claims
+        .filter(
+          (c) =>
+            (f.source == null || c.chain.some((l) => l.source.id === f.source)) &&
+            (f.status == null || c.status === f.status) &&
+            (f.credibility == null || c.credibility === f.credibility) &&
+            (f.tag == null || c.tags.some((t) => t.toLowerCase() === f.tag!.toLowerCase())) &&
+            (f.article == null || c.article === f.article) &&
+            (f.anchor == null || c.anchor === f.anchor),
+        )
+        .map(rowOf)
+        .filter(
+          (r) =>
+            (f.published_from == null || (r.published ?? "") >= f.published_from) &&
+            (f.published_to == null || (r.published !== null && r.published < f.published_to)) &&
+            words.every((w) => [r.quote, r.note, ...r.chain].some((t) => t.toLowerCase().includes(w))),
+        );
+      const key = sortKey[query.sort];
+      rows = rows.sort((a, b) => {
+        const x = key(a);
+        const y = key(b);
+        const order = x < y ? -1 : x > y ? 1 : a.id - b.id;
+        return query.descending ? -order : order;
+      });
+      return { total: rows.length, rows: rows.slice(query.offset, query.offset + query.limit) };
     },
     async findSources(query) {
       const q = query.trim().toLowerCase();
-      return sources.filter((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase().includes(q))).slice(0, 20);
+      return copy(sources.filter((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase().includes(q))).slice(0, 20));
+    },
+    async listSources() {
+      return copy([...sources].sort((a, b) => a.name.localeCompare(b.name)));
     },
     async createSource(source) {
-      const created: Source = { ...source, id: nextId, uid: `mock-source-${nextId++}`, affiliation: null, aliases: [...source.aliases].sort(), claims: 0, created: now(), updated: now() };
+      const affiliation = source.affiliation === null ? null : sourceById(source.affiliation);
+      edit(`Add source “${source.name}”`);
+      const created: Source = {
+        ...source,
+        uid: source.uid ?? `mock-source-${nextId}`,
+        id: nextId++,
+        affiliation: affiliation && { id: affiliation.id, name: affiliation.name, kind: affiliation.kind },
+        aliases: [...source.aliases].sort(),
+        claims: 0,
+        created: now(),
+        updated: now(),
+      };
       sources.push(created);
-      return created;
+      return copy(created);
+    },
+    async sourcePage(id) {
+      const source = sourceById(id);
+      const made = claims
+        .filter((c) => c.chain.some((l) => l.source.id === id))
+        .sort((a, b) => a.article - b.article || a.selector.start - b.selector.start);
+      const statuses: ClaimStatus[] = ["unverified", "corroborated", "disputed", "false", "misleading"];
+      return copy({
+        source,
+        members: sources.filter((s) => s.affiliation?.id === id).map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+        claims: made.map((claim) => ({
+          role: claim.chain.find((l) => l.source.id === id)!.role,
+          article_title: articles.find((a) => a.id === claim.article)?.title ?? "?",
+          claim,
+        })),
+        by_status: statuses.map((status) => ({ status, count: made.filter((c) => c.status === status).length })),
+        articles: [...new Set(made.map((c) => c.article))],
+      });
+    },
+    async updateSource(id, patch) {
+      const found = sourceById(id);
+      const affiliation = patch.affiliation === undefined ? undefined : patch.affiliation === null ? null : sourceById(patch.affiliation);
+      edit(`Edit source “${found.name}”`);
+      if (patch.name) found.name = patch.name;
+      if (patch.kind) found.kind = patch.kind;
+      if (patch.reliability) found.reliability = patch.reliability;
+      if (patch.reliability_rationale != null) found.reliability_rationale = patch.reliability_rationale;
+      if (patch.description != null) found.description = patch.description;
+      if (affiliation !== undefined) found.affiliation = affiliation && { id: affiliation.id, name: affiliation.name, kind: affiliation.kind };
+      found.updated = now();
+      return copy(found);
     },
     async addAlias(id, alias) {
-      const found = sources.find((s) => s.id === id);
-      if (!found) throw { code: "source_not_found", message: `no source with id ${id}`, position: null };
+      const found = sourceById(id);
+      if (found.aliases.some((a) => a.toLowerCase() === alias.toLowerCase())) throw { code: "alias_taken", message: `“${alias}” is already a name of ${found.name}`, position: null };
+      edit(`Add alias “${alias}”`);
       found.aliases = [...found.aliases, alias].sort();
-      return found;
+      return copy(found);
+    },
+    async removeAlias(id, alias) {
+      const found = sourceById(id);
+      edit(`Remove alias “${alias}”`);
+      found.aliases = found.aliases.filter((a) => a !== alias);
+      return copy(found);
+    },
+    async mergeSources(keep, absorb) {
+      const kept = sourceById(keep);
+      const gone = sourceById(absorb);
+      if (keep === absorb) throw { code: "invalid_input", message: "a source cannot be merged into itself", position: null };
+      edit(`Merge “${gone.name}” into “${kept.name}”`);
+      kept.aliases = [...new Set([...kept.aliases, gone.name, ...gone.aliases])].sort();
+      for (const c of claims) for (const l of c.chain) if (l.source.id === absorb) l.source = { id: kept.id, name: kept.name, kind: kept.kind };
+      for (const s of sources) if (s.affiliation?.id === absorb) s.affiliation = { id: kept.id, name: kept.name, kind: kept.kind };
+      sources = sources.filter((s) => s.id !== absorb);
+      countClaims();
+      return copy(kept);
+    },
+    async suggestions(articleId) {
+      await delay(40);
+      const a = articles.find((x) => x.id === articleId);
+      if (!a) throw notFound("article", articleId);
+      const found = findMockSuggestions(a.body);
+      const points = toCodePointOffsets(
+        a.body,
+        found.flatMap((f) => [...f.cue, ...(f.source ?? [0, 0]), ...(f.content ?? [0, 0])]),
+      );
+      const fold = (t: string) => t.trim().toLowerCase();
+      const chars = [...a.body];
+      const named = (start: number, end: number): SuggestedSource => {
+        const text = chars.slice(start, end).join("").trim();
+        const known = sources.find((s) => [s.name, ...s.aliases].some((n) => fold(n) === fold(text)));
+        return { span: { start, end }, text, known: known ? { id: known.id, name: known.name, kind: known.kind } : null };
+      };
+      const mine = claims.filter((c) => c.article === articleId);
+      return found
+        .map((f, i): AttributionSuggestion => {
+          const [cs, ce, ss, se, ts, te] = points.slice(6 * i, 6 * i + 6);
+          return { cue: { start: cs, end: ce }, source: f.source ? named(ss, se) : null, resolved: null, content: f.content ? { start: ts, end: te } : null, source_kind: f.kind, hedged: f.hedged, chain: [] };
+        })
+        .filter(
+          (s) =>
+            !rejected.has(`${articleId}:${s.cue.start}:${s.cue.end}`) &&
+            !mine.some((c) => c.chain.some((l) => l.cue?.start === s.cue.start && l.cue?.end === s.cue.end) || (s.content && c.selector.start === s.content.start && c.selector.end === s.content.end)),
+        );
+    },
+    async acceptSuggestion(articleId, accept) {
+      const s = (await this.suggestions(articleId)).find((x) => x.cue.start === accept.cue.start && x.cue.end === accept.cue.end);
+      if (!s) throw { code: "suggestion_not_found", message: "this suggestion is no longer offered", position: null };
+      if (!s.content) throw { code: "suggestion_without_content", message: "this suggestion has no content to record", position: null };
+      const selector = selectorOf(articleId, s.content.start, s.content.end);
+      edit(`Accept suggestion “${selector.exact}”`);
+      let speaker: Source | null = null;
+      if (s.source?.known) {
+        speaker = sourceById(s.source.known.id);
+        if (![speaker.name, ...speaker.aliases].includes(s.source.text)) speaker.aliases = [...speaker.aliases, s.source.text].sort();
+      } else if (s.source) {
+        const kinds: Record<string, SourceKind> = { organization: "organization", outlet: "media_outlet", anonymous: "anonymous" };
+        speaker = { id: nextId, uid: `mock-source-${nextId++}`, name: s.source.text, kind: kinds[s.source_kind] ?? "person", affiliation: null, aliases: [], reliability: "F", reliability_rationale: "", description: "", claims: 0, created: now(), updated: now() };
+        sources.push(speaker);
+      }
+      const created: Claim = {
+        id: nextId,
+        uid: `mock-claim-${nextId++}`,
+        article: articleId,
+        selector,
+        kind: accept.kind,
+        status: accept.status,
+        credibility: accept.credibility,
+        note: s.hedged ? "The text hedges it (“reportedly”, “allegedly”…)." : "",
+        anchor: "anchored",
+        review: null,
+        tags: [],
+        chain: speaker ? [{ source: { id: speaker.id, name: speaker.name, kind: speaker.kind }, role: "speaker", cue: s.cue, mention: s.source?.span ?? null }] : [],
+        created: now(),
+        updated: now(),
+      };
+      claims.push(created);
+      countClaims();
+      return copy(created);
+    },
+    async rejectSuggestion(articleId, cue) {
+      const a = articles.find((x) => x.id === articleId);
+      if (!a) throw notFound("article", articleId);
+      edit(`Reject suggestion “${[...a.body].slice(cue.start, cue.end).join("")}”`);
+      rejected.add(`${articleId}:${cue.start}:${cue.end}`);
+    },
+    async listTags() {
+      const names = [...new Set(claims.flatMap((c) => c.tags))].sort();
+      return names.map((name, i) => ({ id: i + 1, name, colour: tagColours[i % tagColours.length], claims: claims.filter((c) => c.tags.includes(name)).length, articles: 0 }));
     },
     async undo() {
-      const last = claims.pop();
+      const last = done.pop();
       if (!last) throw { code: "nothing_to_undo", message: "nothing to undo", position: null };
-      undone.push(last);
-      return operation(`Add claim “${last.selector.exact}”`, "undo");
+      undone.push({ claims: copy(claims), sources: copy(sources), label: last.label, rejected: [...rejected] });
+      claims = last.claims;
+      sources = last.sources;
+      if (last.rejected) rejected = new Set(last.rejected);
+      return operation(last.label, "undo");
     },
     async redo() {
       const last = undone.pop();
       if (!last) throw { code: "nothing_to_redo", message: "nothing to redo", position: null };
-      claims.push(last);
-      return operation(`Add claim “${last.selector.exact}”`, "redo");
+      done.push({ claims: copy(claims), sources: copy(sources), label: last.label, rejected: [...rejected] });
+      claims = last.claims;
+      sources = last.sources;
+      if (last.rejected) rejected = new Set(last.rejected);
+      return operation(last.label, "redo");
     },
   };
 }

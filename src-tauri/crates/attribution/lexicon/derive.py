@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Derives the cue lexicon from PolNeAR's training split.
+
+Writes word counts only, never text: for each lower-cased word, how often it
+lies inside a gold Cue span and how often it occurs at all (cues.tsv). The cue
+model (cue_weights.tsv) uses these ratios as a feature and is trained after
+this, by `examples/derive_weights.rs`.
+
+    python3 lexicon/derive.py ../shared/corpora/polnear/train lexicon/
+"""
+import collections
+import glob
+import os
+import re
+import sys
+
+TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+MIN_CUE, MIN_RATIO = 2, 0.15
+
+
+def gold_cues(ann_path):
+    spans, cue_ids, texts = {}, set(), {}
+    for line in open(ann_path, encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, ranges = parts[1].split(" ", 1)
+            spans[parts[0]] = [tuple(map(int, r.split())) for r in ranges.split(";")]
+        elif parts[0].startswith("E"):
+            for arg in parts[1].split():
+                role, tid = arg.split(":")
+                if role.rstrip("0123456789") == "Cue":
+                    cue_ids.add(tid)
+    return [spans[t] for t in cue_ids if t in spans]
+
+
+def main(split, out_dir):
+    words, cue_words = collections.Counter(), collections.Counter()
+    seen = set()
+    for ann in sorted(glob.glob(os.path.join(split, "attributions", "*.ann"))):
+        stem = os.path.basename(ann)[:-4].rsplit("_", 1)[0]
+        if stem in seen:  # several annotators: count each text once
+            continue
+        seen.add(stem)
+        text = open(os.path.join(split, "text", stem + ".txt"), encoding="utf-8").read()
+        owner = set()
+        for cue in gold_cues(ann):
+            for a, b in cue:
+                owner.update(range(a, b))
+        for m in TOKEN.finditer(text):
+            w = m.group().lower()
+            words[w] += 1
+            if m.start() in owner:
+                cue_words[w] += 1
+    with open(os.path.join(out_dir, "cues.tsv"), "w", encoding="utf-8") as f:
+        f.write("# word\tinside a gold cue\toccurrences (PolNeAR train; counts only)\n")
+        for w, c in sorted(cue_words.items(), key=lambda x: (-x[1], x[0])):
+            if c >= MIN_CUE and c / words[w] >= MIN_RATIO:
+                f.write(f"{w}\t{c}\t{words[w]}\n")
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

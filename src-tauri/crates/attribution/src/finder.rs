@@ -1,0 +1,577 @@
+//! The rules that turn tokens into suggestions: find cue words by their
+//! weights, decide whether the cue is pre-posed ("X said Y"), post-posed
+//! ("Y, X said"), inverted ("Y, said X") or "according to X", and take the
+//! source and content spans from that shape.
+
+use crate::lexicon::{
+    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, HEDGES, INDEFINITE, ORGANIZATION_WORDS, OUTLET_WORDS,
+    PRONOUNS, TELL_VERBS,
+};
+use crate::model::{cue_model, quoted_tokens};
+use crate::text::{Analysed, Token, analyse};
+use crate::{SourceKind, Span, Suggestion};
+
+/// Source noun phrases longer than this are clauses, not names.
+const MAX_SOURCE_TOKENS: usize = 12;
+
+type Range = (usize, usize);
+
+struct Finder<'a> {
+    a: &'a Analysed,
+    /// For each token, the quotation (index into `a.quotes`) it lies in.
+    quotation: Vec<Option<usize>>,
+    /// The cue model's score of each token.
+    cue_score: Vec<f32>,
+}
+
+pub fn find(text: &str) -> Vec<Suggestion> {
+    let a = analyse(text);
+    let mut quotation = vec![None; a.tokens.len()];
+    for (q, &(open, close)) in a.quotes.iter().enumerate() {
+        for slot in &mut quotation[open..=close] {
+            *slot = Some(q);
+        }
+    }
+    let cue_score = cue_model().scores(&a, &quoted_tokens(&a));
+    let f = Finder { a: &a, quotation, cue_score };
+    let mut out = Vec::new();
+    for &(ss, se) in &a.sentences {
+        f.sentence(ss, se, &mut out);
+    }
+    resolve_pronouns(text, &mut out);
+    out
+}
+
+impl Finder<'_> {
+    fn t(&self, i: usize) -> &Token {
+        &self.a.tokens[i]
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.a.tokens[i].lower
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        i < self.a.tokens.len() && words.contains(&self.word(i))
+    }
+
+    fn span(&self, (s, e): Range) -> Span {
+        Span::new(self.t(s).span.start, self.t(e - 1).span.end)
+    }
+
+    fn is_head(&self, i: usize) -> bool {
+        self.cue_score[i] > 0.0
+    }
+
+    fn is_opening_quote(&self, i: usize) -> bool {
+        self.a.quotes.iter().any(|&(o, _)| o == i)
+    }
+
+    /// The quotation closing at token `i`, as a token range.
+    fn quotation_closing_at(&self, i: usize) -> Option<Range> {
+        self.a.quotes.iter().find(|&&(o, c)| c == i && o < c).map(|&(o, c)| (o, c + 1))
+    }
+
+    fn quotation_opening_at(&self, i: usize) -> Option<Range> {
+        self.a.quotes.iter().find(|&&(o, c)| o == i && o < c).map(|&(o, c)| (o, c + 1))
+    }
+
+    fn is_closing_quote(&self, i: usize) -> bool {
+        self.quotation_closing_at(i).is_some() || matches!(self.word(i), "”" | "\"" | "''")
+    }
+
+    /// The run of cue tokens starting at `i` ("has also said", "according to").
+    fn cue_range(&self, i: usize, se: usize) -> Range {
+        let mut e = i + 1;
+        while e < se && self.is_head(e) {
+            e += 1;
+        }
+        // A trailing preposition belongs to an adjunct ("said in Ohio", "said on Sunday").
+        while e > i + 1
+            && (self.is(e - 1, &["in", "at", "with", "during", "from", "by", "after", "before"])
+                || (self.word(e - 1) == "on" && e < se && self.t(e).capitalized))
+        {
+            e -= 1;
+        }
+        (i, e)
+    }
+
+    fn sentence(&self, ss: usize, se: usize, out: &mut Vec<Suggestion>) {
+        let first = out.len();
+        // Sources found so far in this sentence, for "…, adding that" and "X said … and warned".
+        let mut sources: Vec<Range> = Vec::new();
+        let mut i = ss;
+        while i < se {
+            if self.word(i) == "according" && i + 1 < se && self.word(i + 1) == "to" && self.quotation[i].is_none() {
+                if let Some(s) = self.according_to(i, ss, se) {
+                    out.push(s);
+                }
+                i += 2;
+            } else if self.is_head(i) {
+                let cue = self.cue_range(i, se);
+                // A run of function words alone ("about", "has") is the edge
+                // of a cue the model did not see, not a cue.
+                if (cue.0..cue.1).any(|k| !self.is(k, FUNCTION_WORDS)) {
+                    let (suggestion, source) = self.around_cue(cue, ss, se, sources.last().copied());
+                    sources.extend(source);
+                    out.push(suggestion);
+                }
+                i = cue.1;
+            } else if self.word(i) == ":" && self.quotation[i].is_none() && out.len() == first {
+                if let Some(s) = self.colon(i, ss, se) {
+                    out.push(s);
+                }
+                i += 1;
+            } else {
+                i += 1;
+            }
+        }
+        self.finish_sentence(ss, se, &mut out[first..]);
+    }
+
+    /// Hedges and "according to" chains are properties of the whole sentence.
+    fn finish_sentence(&self, ss: usize, se: usize, found: &mut [Suggestion]) {
+        let hedged = (ss..se).any(|i| self.quotation[i].is_none() && self.is(i, HEDGES))
+            || self.has_phrase(ss, se, &["is", "said", "to"]);
+        let according: Vec<(Span, Option<Span>)> = found
+            .iter()
+            .filter(|s| s.cue.slice_len() > 0 && self.starts_with_according(s.cue))
+            .map(|s| (s.cue, s.source))
+            .collect();
+        for s in found.iter_mut() {
+            s.hedged |= hedged;
+            for &(cue, source) in &according {
+                if cue != s.cue
+                    && let Some(source) = source
+                    && !s.chain.contains(&source)
+                {
+                    s.chain.push(source);
+                }
+            }
+        }
+    }
+
+    fn starts_with_according(&self, cue: Span) -> bool {
+        self.a.tokens.iter().any(|t| t.span.start == cue.start && t.lower == "according")
+    }
+
+    fn has_phrase(&self, ss: usize, se: usize, phrase: &[&str]) -> bool {
+        (ss..se.saturating_sub(phrase.len() - 1))
+            .any(|i| phrase.iter().enumerate().all(|(k, w)| self.word(i + k) == *w))
+    }
+
+    fn suggestion(&self, cue: Range, source: Option<Range>, content: Option<Range>, chain: Vec<Span>) -> Suggestion {
+        let source_kind = source.map_or(SourceKind::Unknown, |r| self.kind(r));
+        let hedged = (cue.0..cue.1).any(|i| self.is(i, HEDGES));
+        Suggestion {
+            cue: self.span(cue),
+            source: source.map(|r| self.span(r)),
+            content: content.filter(|r| r.0 < r.1).map(|r| self.span(r)),
+            source_kind,
+            hedged,
+            chain,
+            resolved_source: None,
+        }
+    }
+
+    /// "according to X, Y" and "Y, according to X".
+    fn according_to(&self, i: usize, ss: usize, se: usize) -> Option<Suggestion> {
+        let cue = (i, i + 2);
+        let source = self.source_after(i + 2, se);
+        let lead = (ss..i).all(|k| !self.t(k).is_word || self.is(k, &["but", "and", "yet", "so"]));
+        let content = if lead {
+            let after = source.map_or(i + 2, |s| s.1);
+            let start = if after < se && self.word(after) == "," { after + 1 } else { after };
+            self.clause_after(start, se)
+        } else {
+            self.clause_before(i, ss)
+        };
+        Some(self.suggestion(cue, source, content, Vec::new()))
+    }
+
+    /// A colon after a short name-like phrase at the start of a sentence
+    /// introduces a quote or a claim ("Minister: ‘We will not resign’").
+    fn colon(&self, i: usize, ss: usize, se: usize) -> Option<Suggestion> {
+        if i == ss || i - ss > 6 || i + 1 >= se {
+            return None;
+        }
+        if !(ss..i).all(|k| self.t(k).is_word) || !(ss..i).any(|k| self.t(k).capitalized) {
+            return None;
+        }
+        let content = self.content_after(i + 1, se);
+        Some(self.suggestion((i, i + 1), Some((ss, i)), content, Vec::new()))
+    }
+
+    /// Reads the shape around a cue and takes its source and content.
+    /// `earlier` is the last source found in the same sentence.
+    fn around_cue(&self, cue: Range, ss: usize, se: usize, earlier: Option<Range>) -> (Suggestion, Option<Range>) {
+        let (cs, ce) = cue;
+        let done = |source: Option<Range>, content: Option<Range>, chain: Vec<Span>| {
+            (self.suggestion(cue, source, content, chain), source)
+        };
+        let participle = self.word(cs).ends_with("ing");
+        let after_comma = cs > ss && self.word(cs - 1) == ",";
+        // A participle after a comma continues the sentence's subject:
+        // "Trump defended the plan, calling it …", "X said Y, adding that Z".
+        if participle && after_comma {
+            let source = earlier.or_else(|| self.leading_subject(ss, cs - 1));
+            return done(source, self.content_after(ce, se), Vec::new());
+        }
+        let mut e = cs;
+        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
+            e -= 1;
+        }
+        let appositive = self.appositive_source(e, ss);
+        // Inverted: "…,” said the minister." / "Y, said X."
+        if appositive.is_none()
+            && cs > ss
+            && (after_comma || self.is_closing_quote(cs - 1))
+            && let Some(source) = self.source_after(ce, se)
+            && self.ends_clause(source.1, se)
+            && (self.t(source.0).capitalized || self.is(source.0, NOUN_PHRASE_OPENERS))
+        {
+            return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
+        }
+        // "X said … and warned …": the same speaker.
+        if e > ss && self.is(e - 1, &["and", "but", "or"]) && earlier.is_some() {
+            return done(earlier, self.content_after(ce, se), Vec::new());
+        }
+        let source = appositive.or_else(|| self.source_before(cs, ss));
+        // Post-posed: "…,” the minister said." / "Y, X said."
+        if let Some((s0, _)) = source
+            && s0 > ss
+            && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
+            && self.ends_clause(ce, se)
+        {
+            return done(source, self.content_before(s0 - 1, ss), Vec::new());
+        }
+        // Pre-posed: "X said (that) Y", "X told AFP: “Y”".
+        let mut k = ce;
+        let mut chain = Vec::new();
+        if self.is(cs, TELL_VERBS) || self.is(ce - 1, TELL_VERBS) {
+            let start = k;
+            while k < se && self.t(k).is_word && !self.is(k, &["that", "on", "in", "about", "of"]) && k - start < 6 {
+                k += 1;
+            }
+            if k > start {
+                chain.push(self.span((start, k)));
+            }
+        }
+        done(source, self.content_after(k, se), chain)
+    }
+
+    /// "Jeff Weaver, the campaign manager, said" and "X, who chairs Y, said":
+    /// a name, then a comma-enclosed description ending at `e` (just after
+    /// the second comma). The source spans both, commas included, as
+    /// annotators mark it.
+    fn appositive_source(&self, e: usize, ss: usize) -> Option<Range> {
+        if e <= ss + 1 || self.word(e - 1) != "," {
+            return None;
+        }
+        // Walk back over up to three comma-separated parts ("Jo Ng, 39, a
+        // teacher from Nice, told …") to a name that opens the clause.
+        let mut k = e - 1;
+        let mut commas = 0;
+        while k > ss && e - k < 40 {
+            k -= 1;
+            let w = self.word(k);
+            if self.quotation[k].is_some() || matches!(w, "." | ";" | ":" | "—") {
+                return None;
+            }
+            if w != "," || k + 1 >= e - 1 {
+                continue;
+            }
+            commas += 1;
+            if let Some((s, _)) = self.source_before(k, ss) {
+                let opens = s == ss || !self.t(s - 1).is_word;
+                if self.t(s).capitalized && !self.is(s, CLAUSE_WORDS) && opens {
+                    return Some((s, e));
+                }
+            }
+            if commas == 3 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The name-like words opening a sentence ("Senator Lee", "The ministry"),
+    /// stopping before `limit`.
+    fn leading_subject(&self, ss: usize, limit: usize) -> Option<Range> {
+        let mut s = ss;
+        while s < limit && (self.is(s, &["but", "and", "however", "yet", "so"]) || self.word(s) == ",") {
+            s += 1;
+        }
+        if s < limit && self.is(s, PRONOUNS) {
+            return Some((s, s + 1));
+        }
+        let mut e = s;
+        while e < limit
+            && e - s < 6
+            && (self.t(e).capitalized || (e == s && self.is(e, NOUN_PHRASE_OPENERS)) || self.word(e) == ".")
+        {
+            e += 1;
+        }
+        (e > s && (s..e).any(|k| self.t(k).capitalized)).then_some((s, e))
+    }
+
+    /// Whether the clause stops right after the cue (sentence end, comma, or
+    /// a short adjunct like "in a statement"), as it does when the content
+    /// came first.
+    fn ends_clause(&self, ce: usize, se: usize) -> bool {
+        let mut k = ce;
+        while k < se && self.is(k, BETWEEN_SOURCE_AND_CUE) {
+            k += 1;
+        }
+        k >= se || !self.t(k).is_word || self.is(k, &["in", "on", "at", "during", "after", "before", "of"])
+    }
+
+    /// The noun phrase ending just before the cue, over adverbs and
+    /// auxiliaries ("the ministry has also", "Peskov reportedly").
+    fn source_before(&self, cs: usize, ss: usize) -> Option<Range> {
+        let mut e = cs;
+        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
+            e -= 1;
+        }
+        // "…, who said", "the court, which ruled": annotators mark the relative pronoun.
+        if e > ss && self.is(e - 1, &["who", "which"]) {
+            return Some((e - 1, e));
+        }
+        let mut s = e;
+        while s > ss && e - s < MAX_SOURCE_TOKENS {
+            let t = self.t(s - 1);
+            let joins = t.lower == "&" || (t.lower == "." && s >= 2 && self.t(s - 2).is_word);
+            // A parenthesis inside a name: "Rep. Ann Lee (D-N.Y.)".
+            if t.lower == ")"
+                && let Some(open) = (s.saturating_sub(8).max(ss)..s - 1).rev().find(|&k| self.word(k) == "(")
+                && open > ss
+                && self.t(open - 1).is_word
+            {
+                s = open;
+                continue;
+            }
+            if !(t.is_word || joins) || self.quotation[s - 1].is_some() {
+                break;
+            }
+            if self.is(s - 1, &["and", "or"]) {
+                let named = s >= 2 && self.t(s - 2).capitalized && self.t(s).capitalized;
+                if !named {
+                    break;
+                }
+            } else if self.is(s - 1, CLAUSE_WORDS) || self.is_head(s - 1) {
+                break;
+            }
+            s -= 1;
+        }
+        (s < e).then_some((s, e))
+    }
+
+    /// The noun phrase right after an inverted cue or "according to": up to
+    /// a comma, a clause word or the sentence end ("a longtime adviser to
+    /// Mr. Lee, who …" gives "a longtime adviser to Mr. Lee").
+    fn source_after(&self, start: usize, se: usize) -> Option<Range> {
+        let mut e = start;
+        while e < se && e - start < MAX_SOURCE_TOKENS {
+            let t = self.t(e);
+            let abbreviation = t.lower == "."
+                && e > start
+                && self.t(e - 1).capitalized
+                && self.t(e - 1).span.end - self.t(e - 1).span.start <= 3
+                && e + 1 < se
+                && self.t(e + 1).capitalized;
+            let joins = t.lower == "&" || t.lower == "-" || abbreviation;
+            if !(t.is_word || joins) || self.quotation[e].is_some() {
+                break;
+            }
+            if e > start && self.is(e, CLAUSE_WORDS) && !self.is(e, &["for", "and", "to", "at", "of", "in"]) {
+                break;
+            }
+            e += 1;
+        }
+        // Do not end on a preposition: "said X in" → "X".
+        while e > start + 1 && self.is(e - 1, &["for", "and", "to", "at", "of", "in"]) {
+            e -= 1;
+        }
+        (e > start).then_some((start, e))
+    }
+
+    /// What follows a pre-posed cue: a quotation opening there (however many
+    /// sentences it runs), else the rest of the sentence.
+    fn content_after(&self, mut k: usize, se: usize) -> Option<Range> {
+        while k < se && matches!(self.word(k), ":" | "," | "—" | "-") {
+            k += 1;
+        }
+        if k < self.a.tokens.len()
+            && self.is_opening_quote(k)
+            && let Some(q) = self.quotation_opening_at(k)
+        {
+            return Some(q);
+        }
+        self.clause_after(k, se)
+    }
+
+    /// From `k` to the end of the sentence, without its final full stop
+    /// unless a closing quote mark follows it.
+    fn clause_after(&self, k: usize, se: usize) -> Option<Range> {
+        // A trailing ", according to X" or ", adding that …" is an
+        // attribution of its own, not part of this content.
+        let mut e = (k..se)
+            .find(|&j| {
+                self.word(j) == ","
+                    && j + 1 < se
+                    && (self.word(j + 1) == "according" || (self.is_head(j + 1) && self.word(j + 1).ends_with("ing")))
+            })
+            .unwrap_or(se);
+        while e > k && matches!(self.word(e - 1), "." | "!" | "?" | "…" | ",") {
+            e -= 1;
+        }
+        (e > k).then_some((k, e))
+    }
+
+    /// What precedes a post-posed source or inverted cue; `sep` is the comma
+    /// or closing quote mark in between.
+    fn content_before(&self, sep: usize, ss: usize) -> Option<Range> {
+        if let Some(q) = self.quotation_closing_at(sep) {
+            return Some(q);
+        }
+        if self.word(sep) == ","
+            && sep > ss
+            && let Some(q) = self.quotation_closing_at(sep - 1)
+        {
+            return Some(q);
+        }
+        if self.word(sep) == ","
+            && sep + 1 < self.a.tokens.len()
+            && let Some(q) = self.quotation_closing_at(sep + 1)
+        {
+            return Some((q.0, q.1));
+        }
+        self.clause_before(sep, ss)
+    }
+
+    /// From the sentence start to just before `end`, without a separating comma.
+    fn clause_before(&self, end: usize, ss: usize) -> Option<Range> {
+        let mut e = end;
+        while e > ss && matches!(self.word(e - 1), "," | "—" | ":") {
+            e -= 1;
+        }
+        (e > ss).then_some((ss, e))
+    }
+
+    fn kind(&self, (s, e): Range) -> SourceKind {
+        let words: Vec<&str> = (s..e).map(|i| self.word(i)).collect();
+        if words.len() == 1 && PRONOUNS.contains(&words[0]) {
+            return SourceKind::Pronoun;
+        }
+        let head =
+            words.iter().rev().find(|w| w.chars().next().is_some_and(char::is_alphanumeric)).copied().unwrap_or("");
+        let named = (s + 1..e).any(|i| self.t(i).capitalized)
+            || (self.t(s).capitalized && !self.is(s, INDEFINITE) && !self.is(s, &["the"]));
+        if ANONYMOUS_HEADS.contains(&head) && (INDEFINITE.contains(&words[0]) || words.len() == 1) {
+            return SourceKind::Anonymous;
+        }
+        if words.iter().any(|w| OUTLET_WORDS.contains(w)) && (named || words.contains(&"media")) {
+            return SourceKind::Outlet;
+        }
+        if words.iter().any(|w| ORGANIZATION_WORDS.contains(w)) {
+            return SourceKind::Organization;
+        }
+        if named || self.is(e - 1, PERSON_NOUNS) {
+            return SourceKind::Person;
+        }
+        SourceKind::Unknown
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "about", "in", "to", "on", "for", "of", "out", "at", "with", "by", "from", "as", "a", "an", "the", "has", "have",
+    "had", "was", "were", "is", "are", "be", "been", "also", "not", "that", "it", "this", "and", "or", "but", "up",
+];
+
+/// Words that open a noun phrase after an inverted cue ("said the minister").
+const NOUN_PHRASE_OPENERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "its", "one", "another", "two", "three", "several", "some"];
+
+/// Heads of descriptions that name one person ("the spokesman").
+const PERSON_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "minister",
+    "senator",
+    "candidate",
+    "nominee",
+    "governor",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "director",
+    "leader",
+    "mayor",
+    "ambassador",
+    "chief",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "lawyer",
+    "attorney",
+    "professor",
+    "general",
+    "commander",
+    "officer",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "envoy",
+    "negotiator",
+    "economist",
+    "analyst",
+    "researcher",
+    "author",
+    "founder",
+    "executive",
+    "manager",
+    "strategist",
+    "pollster",
+    "historian",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "man",
+    "woman",
+];
+
+impl Span {
+    fn slice_len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+}
+
+/// Points each pronoun source at the nearest earlier named source that fits
+/// it: a person for "he" and "she", an organisation or outlet for "it", any
+/// named source for "they" and "we".
+fn resolve_pronouns(text: &str, found: &mut [Suggestion]) {
+    for i in 0..found.len() {
+        let (Some(source), SourceKind::Pronoun) = (found[i].source, found[i].source_kind) else {
+            continue;
+        };
+        let pronoun = source.slice(text).to_lowercase();
+        let fits = |k: SourceKind| match pronoun.as_str() {
+            "he" | "she" | "i" => k == SourceKind::Person,
+            "it" => matches!(k, SourceKind::Organization | SourceKind::Outlet),
+            _ => matches!(k, SourceKind::Person | SourceKind::Organization | SourceKind::Outlet),
+        };
+        let resolved = found[..i].iter().rev().find(|s| fits(s.source_kind)).and_then(|s| s.source);
+        found[i].resolved_source = resolved;
+    }
+}
