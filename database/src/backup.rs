@@ -24,9 +24,14 @@ pub fn backup_database(database: &Path, to: &Path) -> Result<BackupInfo> {
     let source = open_read_only(database)?;
     verify(&source, database)?;
     let partial = partial_path(to);
-    let result = copy(&source, &partial).and_then(|()| {
+    let not_written = |e: StoreError| match e {
+        StoreError::Sqlite(e) => StoreError::BackupNotWritten { path: to.display().to_string(), reason: e.to_string() },
+        other => other,
+    };
+    let result = copy(&source, &partial).map_err(not_written).and_then(|()| {
         let info = check_backup(&partial)?;
-        std::fs::rename(&partial, to).map_err(|e| io_error(to, e))?;
+        std::fs::rename(&partial, to)
+            .map_err(|e| StoreError::BackupNotWritten { path: to.display().to_string(), reason: e.to_string() })?;
         Ok(BackupInfo { path: to.display().to_string(), ..info })
     });
     if result.is_err() {

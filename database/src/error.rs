@@ -21,4 +21,7 @@ pub enum StoreError {
     /// A file offered as a backup that cannot be restored; nothing was changed.
     #[error("{path} cannot be restored: {reason}")]
     UnusableBackup { path: String, reason: String },
+    /// The backup could not be written where asked; nothing was left there.
+    #[error("cannot write the backup {path}: {reason}")]
+    BackupNotWritten { path: String, reason: String },
 }

@@ -91,6 +91,9 @@ fn backup_and_restore_round_trip_and_refuse_a_truncated_file() {
     let backup = out.path().join("desk.backup");
     let (said, _) = run(data, &["backup", backup.to_str().unwrap()], 0);
     assert!(said.contains("1 claims"), "{said}");
+    let nowhere = out.path().join("no/such/folder/desk.backup");
+    let (_, stderr) = run(data, &["backup", nowhere.to_str().unwrap()], 1);
+    assert!(stderr.contains("cannot write the backup"), "{stderr}");
 
     let elsewhere = tempfile::tempdir().unwrap();
     let (said, _) = run(elsewhere.path(), &["restore", backup.to_str().unwrap()], 0);
@@ -134,6 +137,8 @@ fn import_annotations_reports_each_annotation_and_refuses_bad_files() {
     let report: Value = serde_json::from_str(&report).unwrap();
     assert_eq!(report["annotations"][0]["outcome"], "already_here");
 
+    let (_, stderr) = run(elsewhere.path(), &["import-annotations", "/no/such/file.jsonld"], 1);
+    assert!(stderr.contains("cannot read /no/such/file.jsonld"), "{stderr}");
     let broken = files.path().join("broken.json");
     std::fs::write(&broken, &w3c[..w3c.len() / 2]).unwrap();
     let (_, stderr) = run(elsewhere.path(), &["import-annotations", broken.to_str().unwrap()], 1);

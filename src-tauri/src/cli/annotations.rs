@@ -22,7 +22,13 @@ pub struct ImportAnnotationsArgs {
 /// Exit 0 when every annotation was imported (or was already here), 1 when
 /// the file or any annotation was refused; the others are imported anyway.
 pub fn run(desk: &Desk, args: ImportAnnotationsArgs) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.file).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", args.file.display()))?;
+    let bytes = match std::fs::read(&args.file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("claimdesk: cannot read {}: {e}", args.file.display());
+            return Ok(EXIT_USER_ERROR);
+        }
+    };
     let text = String::from_utf8_lossy(&bytes);
     let report = match import_annotations(desk, text.trim_start_matches('\u{feff}')) {
         Ok(report) => report,

@@ -19,7 +19,7 @@ use claimdesk_core::domain::{
 };
 use claimdesk_core::{Desk, DeskError};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::lookups::{ARTICLE_URN, UUID_URN};
 use crate::{InteropError, Result};
@@ -126,7 +126,10 @@ pub fn import_annotations(desk: &Desk, text: &str) -> Result<ImportReport> {
 
 /// The annotations a document holds, or why it holds none.
 fn annotations_of(doc: &Value) -> std::result::Result<Vec<Value>, String> {
-    let items = |page: &Value| page.get("items").and_then(Value::as_array).cloned().unwrap_or_default();
+    let items = |page: &Value| match page {
+        Value::Array(list) => list.clone(),
+        page => page.get("items").and_then(Value::as_array).cloned().unwrap_or_default(),
+    };
     match doc {
         Value::Array(list) => Ok(list.clone()),
         Value::Object(object) if has_type(doc, "AnnotationCollection") => {
@@ -143,16 +146,12 @@ fn annotations_of(doc: &Value) -> std::result::Result<Vec<Value>, String> {
             Ok(found)
         }
         Value::Object(_) if has_type(doc, "AnnotationPage") => Ok(items(doc)),
-        Value::Object(object) if object.get("rows").is_some_and(Value::is_array) => Ok(items_of_rows(object)),
+        Value::Object(object) if object.get("rows").is_some_and(Value::is_array) => Ok(items(&object["rows"])),
         Value::Object(object) if has_type(doc, "Annotation") || object.contains_key("target") => Ok(vec![doc.clone()]),
         _ => Err("it holds no W3C annotations: it is neither an Annotation, an AnnotationPage, an \
                   AnnotationCollection, a list of annotations, nor a Hypothesis export"
             .to_string()),
     }
-}
-
-fn items_of_rows(object: &Map<String, Value>) -> Vec<Value> {
-    object["rows"].as_array().cloned().unwrap_or_default()
 }
 
 /// `type` is the word, or a list holding it.
@@ -269,7 +268,11 @@ fn parse(desk: &Desk, item: &Value) -> std::result::Result<Candidate, String> {
                 let word = body["cd:status"].as_str().unwrap_or_default();
                 status = ClaimStatus::parse(word).ok_or_else(|| format!("unknown status {word:?}"))?;
                 if let Some(grade) = body.get("cd:credibility") {
-                    credibility = grade.as_u64().and_then(|g| u8::try_from(g).ok()).unwrap_or(0);
+                    credibility = grade
+                        .as_u64()
+                        .and_then(|g| u8::try_from(g).ok())
+                        .filter(|g| CREDIBILITY_SCALE.contains(g))
+                        .ok_or_else(|| format!("its credibility is not 1–6: {grade}"))?;
                 }
             }
             _ => notes.push(value.to_string()),
@@ -284,9 +287,6 @@ fn parse(desk: &Desk, item: &Value) -> std::result::Result<Candidate, String> {
         tags.push(tag.trim().to_string());
     }
     tags.retain(|t| !t.is_empty());
-    if !CREDIBILITY_SCALE.contains(&credibility) {
-        return Err(format!("its credibility is not 1–6: {}", object_text(object, "cd:credibility")));
-    }
     let kind = match object.get("cd:kind").and_then(Value::as_str) {
         Some(word) => ClaimKind::parse(word).ok_or_else(|| format!("unknown claim kind {word:?}"))?,
         None => ClaimKind::FactualAssertion,
@@ -324,10 +324,6 @@ fn parse(desk: &Desk, item: &Value) -> std::result::Result<Candidate, String> {
         chain,
         links,
     })
-}
-
-fn object_text(object: &Map<String, Value>, key: &str) -> String {
-    object.get(key).map(Value::to_string).unwrap_or_default()
 }
 
 /// Our URN for an article without an address is its content hash; an

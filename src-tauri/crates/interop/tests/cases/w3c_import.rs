@@ -120,6 +120,27 @@ fn files_that_are_not_annotations_change_nothing() {
         "selector": {"type": "TextQuoteSelector", "exact": "x"}}}]);
     let report = import_annotations(&desk, &bad.to_string()).unwrap();
     assert_eq!(outcomes(&report), ["rejected"]);
+    // Ours, with values out of their sets.
+    let mut ours: Value = serde_json::from_str(&export(&desk, Format::W3c, &Selection::all())).unwrap();
+    let item = |n: usize| ours["first"]["items"][n].clone();
+    let (mut graded, mut kinded, mut chained) = (item(0), item(1), item(3));
+    let assessing = graded["body"].as_array().unwrap().len() - 1;
+    graded["body"][assessing]["cd:credibility"] = json!(9);
+    kinded["cd:kind"] = json!("rumour");
+    chained["cd:chain"][0]["cd:role"] = json!("intermediary");
+    ours["first"]["items"] = json!([graded, kinded, chained]);
+    let report = import_annotations(&desk, &ours.to_string()).unwrap();
+    let reasons: Vec<String> = report
+        .annotations
+        .iter()
+        .map(|a| match &a.outcome {
+            Outcome::Rejected { reason } => reason.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert!(reasons[0].contains("credibility is not 1–6: 9"), "{reasons:?}");
+    assert!(reasons[1].contains("unknown claim kind \"rumour\""), "{reasons:?}");
+    assert!(reasons[2].contains("the speaker comes first"), "{reasons:?}");
     assert_eq!(desk.claims(&ClaimFilter::default()).unwrap(), claims);
     assert_eq!(desk.sources().unwrap(), sources);
 }
