@@ -105,4 +105,13 @@ test("a claim made in the reader → claims view lists it → words filter → E
     await app.session.typeKeys(Keys.Enter);
     await app.waitGone("claims-view", { timeoutMs: 10_000 });
     await app.waitForTestId("reader-body");
+
+    // A source's name in a row opens its page in the sources view.
+    await app.session.keyChord(Keys.Control, "2");
+    await waitForCount(1);
+    const link = await app.waitFor("the source's name in the row", () =>
+      app.session.execute(`return document.querySelector('[data-testid="claim-row"] .claims-source-link');`));
+    await link.click();
+    await app.waitForTestId("sources-view");
+    await app.waitFor(`the ${tid("source-page")} of ${SOURCE}`, async () => (await app.textOf("source-page-name")) === SOURCE, { timeoutMs: 10_000 });
   }));
