@@ -69,6 +69,21 @@ test("a claim made in the reader → claims view lists it → words filter → E
     await waitForCount(1);
     await app.shot("filtered");
 
+    // The status filter (the claim is unverified), and sorting by a column header.
+    const setSelect = (id, value) => app.session.execute(`
+      const select = document.querySelector(arguments[0]);
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set.call(select, arguments[1]);
+      select.dispatchEvent(new Event("change", { bubbles: true }));`, [tid(id), value]);
+    await setSelect("claims-filter-status", "disputed");
+    await waitForCount(0);
+    await setSelect("claims-filter-status", "unverified");
+    await waitForCount(1);
+    await setSelect("claims-filter-status", "");
+    await (await app.waitForTestId("claims-sort-credibility")).click();
+    await app.waitFor("the credibility column sorted ascending", () =>
+      app.session.execute(`return document.querySelector('[data-testid="claims-sort-credibility"]').closest('[role=columnheader]').getAttribute('aria-sort') === 'ascending';`));
+    await waitForCount(1);
+
     // Enter in the words box opens the first row in the reader, the claim marked there.
     await words.sendKeys(Keys.Enter);
     await app.waitForTestId("reader");
@@ -90,4 +105,13 @@ test("a claim made in the reader → claims view lists it → words filter → E
     await app.session.typeKeys(Keys.Enter);
     await app.waitGone("claims-view", { timeoutMs: 10_000 });
     await app.waitForTestId("reader-body");
+
+    // A source's name in a row opens its page in the sources view.
+    await app.session.keyChord(Keys.Control, "2");
+    await waitForCount(1);
+    const link = await app.waitFor("the source's name in the row", () =>
+      app.session.execute(`return document.querySelector('[data-testid="claim-row"] .claims-source-link');`));
+    await link.click();
+    await app.waitForTestId("sources-view");
+    await app.waitFor(`the ${tid("source-page")} of ${SOURCE}`, async () => (await app.textOf("source-page-name")) === SOURCE, { timeoutMs: 10_000 });
   }));

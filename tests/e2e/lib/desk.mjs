@@ -144,6 +144,7 @@ export { Keys, sleep };
 /**
  * Selects the `nth` (0-based) match of `pattern` (a RegExp source, case-insensitive)
  * in the reader's body with a DOM Range, as a drag would. Returns the selected text.
+ * A match may run across several text nodes (marks of claims and suggestions cut the text).
  */
 export async function selectInReader(app, pattern, { nth = 0 } = {}) {
   return app.waitFor(`match ${nth} of /${pattern}/i to select in ${tid("reader-body")}`, () =>
@@ -152,21 +153,35 @@ export async function selectInReader(app, pattern, { nth = 0 } = {}) {
       const body = document.querySelector('[data-testid="reader-body"]');
       if (!body) return null;
       document.querySelector('.reader-scroll').focus();
-      const re = new RegExp(pattern, "ig");
-      let seen = 0;
+      const nodes = [];
+      let text = "";
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        re.lastIndex = 0;
-        for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
-          if (seen++ < nth) continue;
-          const range = document.createRange();
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          const selection = document.getSelection();
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return selection.toString();
+        nodes.push([node, text.length]);
+        text += node.data;
+      }
+      // The text node and offset of a position in the joined text (an end stays in the node before).
+      const locate = (offset, end) => {
+        for (const [node, base] of nodes) {
+          if (end ? offset > base && offset <= base + node.data.length : offset >= base && offset < base + node.data.length) return [node, offset - base];
         }
+        return null;
+      };
+      const re = new RegExp(pattern, "ig");
+      let seen = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        if (seen++ < nth) continue;
+        const start = locate(m.index, false);
+        const end = locate(m.index + m[0].length, true);
+        if (!start || !end) return null;
+        const range = document.createRange();
+        range.setStart(start[0], start[1]);
+        range.setEnd(end[0], end[1]);
+        const selection = document.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return selection.toString();
       }
       return null;`, [pattern, nth]), { timeoutMs: 10_000 });
 }

@@ -21,6 +21,8 @@ interface Props {
   controller: ClaimsController;
   /** Opens the claim's article in the reader with the claim shown. */
   onOpen: (row: ClaimRow) => void;
+  /** Opens the page of the source at `position` in the claim's chain. */
+  onOpenSource: (claim: number, position: number) => void;
 }
 
 interface Column {
@@ -41,7 +43,7 @@ const COLUMNS: Column[] = [
   { label: "Updated", sort: "updated", className: "col-updated" },
 ];
 
-export function ClaimsView({ state, controller, onOpen }: Props) {
+export function ClaimsView({ state, controller, onOpen, onOpenSource }: Props) {
   const { filters, rows } = state;
   const listId = useId();
   const scroller = useRef<HTMLDivElement>(null);
@@ -144,7 +146,16 @@ export function ClaimsView({ state, controller, onOpen }: Props) {
   const body = [];
   if (rows) {
     for (let index = range.start; index < range.end; index++) {
-      body.push(<Row key={index} id={`${listId}-${index}`} index={index} row={rowAt(rows, index)} selected={index === selected} onSelect={setSelected} onOpen={open} />);
+      body.push(<Row
+          key={index}
+          id={`${listId}-${index}`}
+          index={index}
+          row={rowAt(rows, index)}
+          selected={index === selected}
+          onSelect={setSelected}
+          onOpen={open}
+          onOpenSource={onOpenSource}
+        />);
     }
   }
 
@@ -325,9 +336,10 @@ interface RowProps {
   selected: boolean;
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
+  onOpenSource: (claim: number, position: number) => void;
 }
 
-function Row({ id, index, row, selected, onSelect, onOpen }: RowProps) {
+function Row({ id, index, row, selected, onSelect, onOpen, onOpenSource }: RowProps) {
   const style = { transform: `translateY(${index * CLAIM_ROW_HEIGHT}px)` };
   if (!row) {
     return (
@@ -355,11 +367,11 @@ function Row({ id, index, row, selected, onSelect, onOpen }: RowProps) {
         {row.note && <span className="claims-note"> — {visibleControls(excerpt(row.note, 80))}</span>}
       </div>
       <div role="gridcell" className="col-chain">
-        {speaker ? <bdi>{visibleControls(speaker)}</bdi> : <span className="missing">not attributed</span>}
+        {speaker ? <SourceLink name={speaker} onOpen={() => onOpenSource(row.id, 0)} /> : <span className="missing">not attributed</span>}
         {relays.map((name, i) => (
           <span key={i} className="claims-relay">
             {" "}
-            via <bdi>{visibleControls(name)}</bdi>
+            via <SourceLink name={name} onOpen={() => onOpenSource(row.id, i + 1)} />
           </span>
         ))}
       </div>
@@ -380,5 +392,24 @@ function Row({ id, index, row, selected, onSelect, onOpen }: RowProps) {
         {formatInstant(row.updated)}
       </div>
     </div>
+  );
+}
+
+/** A source's name in a row: a click opens its page in the sources view. */
+function SourceLink({ name, onOpen }: { name: string; onOpen: () => void }) {
+  return (
+    <button
+      type="button"
+      className="link-button claims-source-link"
+      tabIndex={-1}
+      title="Open this source's page"
+      onClick={(e) => {
+        e.stopPropagation();
+        onOpen();
+      }}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
+      <bdi>{visibleControls(name)}</bdi>
+    </button>
   );
 }

@@ -8,7 +8,7 @@ import { useClaims } from "../hooks/useClaims";
 import { useImport, type ImportState } from "../hooks/useImport";
 import { useSearch } from "../hooks/useSearch";
 import { useShortcuts } from "../hooks/useShortcuts";
-import { claimPage, onDragDrop, redo, stats, toCommandError, undo, type ArticleId, type ClaimId, type ClaimRow, type CommandError, type SearchHit, type Span } from "../lib/backend";
+import { claimPage, getClaim, onDragDrop, redo, stats, toCommandError, undo, type ArticleId, type ClaimId, type ClaimRow, type CommandError, type SearchHit, type SourceId, type Span } from "../lib/backend";
 import { ClaimsController } from "../lib/claimsController";
 import { ClaimsView } from "./ClaimsView";
 import { DeskError } from "./DeskError";
@@ -102,6 +102,22 @@ export function Desk() {
     [openArticle],
   );
   const openRow = useCallback((row: ClaimRow) => openClaim(row.article, row.id), [openClaim]);
+  // A source picked in the claims view: its page in the sources view.
+  const [sourceShown, setSourceShown] = useState<{ id: SourceId; key: number } | null>(null);
+  const openSourceOf = useCallback(
+    (claimId: ClaimId, position: number) => {
+      getClaim(claimId).then(
+        (claim) => {
+          const source = claim.chain[position]?.source;
+          if (!source) return;
+          setSourceShown((s) => ({ id: source.id, key: (s?.key ?? 0) + 1 }));
+          setView("sources");
+        },
+        (e) => say(toCommandError(e).message),
+      );
+    },
+    [say],
+  );
 
   const refreshStats = useCallback(() => {
     stats().then(
@@ -246,8 +262,10 @@ export function Desk() {
           )}
         </div>
       )}
-      {!firstRun && view === "claims" && <ClaimsView state={claimsState} controller={claimsController} onOpen={openRow} />}
-      {!firstRun && view === "sources" && <SourcesView initial={null} revision={revision} onOpenClaim={openClaim} onEdited={edited} />}
+      {!firstRun && view === "claims" && <ClaimsView state={claimsState} controller={claimsController} onOpen={openRow} onOpenSource={openSourceOf} />}
+      {!firstRun && view === "sources" && (
+        <SourcesView key={sourceShown?.key ?? 0} initial={sourceShown?.id ?? null} revision={revision} onOpenClaim={openClaim} onEdited={edited} />
+      )}
       <ImportStatus importer={importer} />
       {dragging && <DropOverlay busy={importing} />}
       {toast && <Toast key={toast.key} message={toast} onDone={hideToast} />}
