@@ -242,7 +242,7 @@ impl Store {
 /// `ordered`: the condition is for a query that walks claims in an index's
 /// order; the id list is then only checked, not used to look claims up
 /// (which would read every listed claim and sort them all).
-fn conditions(filter: &ClaimFilter, only: Option<&[ClaimId]>, ordered: bool) -> (String, Vec<SqlValue>) {
+pub(crate) fn conditions(filter: &ClaimFilter, only: Option<&[ClaimId]>, ordered: bool) -> (String, Vec<SqlValue>) {
     let mut conditions = vec!["1".to_string()];
     let mut params = Vec::new();
     let mut narrow = |condition: &str, values: Vec<SqlValue>| {
@@ -390,7 +390,7 @@ fn set_chain(op: &mut OpTx<'_>, claim: ClaimId, chain: &[ChainLink]) -> Result<b
 }
 
 /// Claims matching `condition` (over `claims c`), with chains and tags.
-fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec<Claim>> {
+pub(crate) fn load(conn: &Connection, condition: &str, params: Vec<SqlValue>) -> Result<Vec<Claim>> {
     let sql = format!(
         "SELECT c.id, c.article_id, c.exact, c.prefix, c.suffix, c.span_start, c.span_end, c.kind, c.status,
                 c.credibility, c.note, c.anchor, c.created_at, c.updated_at, c.uid, c.review

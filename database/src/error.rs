@@ -18,4 +18,10 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A file offered as a backup that cannot be restored; nothing was changed.
+    #[error("{path} cannot be restored: {reason}")]
+    UnusableBackup { path: String, reason: String },
+    /// The backup could not be written where asked; nothing was left there.
+    #[error("cannot write the backup {path}: {reason}")]
+    BackupNotWritten { path: String, reason: String },
 }

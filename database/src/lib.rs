@@ -9,6 +9,9 @@
 
 mod articles;
 mod audit;
+mod backup;
+mod by_key;
+mod claim_pages;
 mod claims;
 mod error;
 mod links;
@@ -27,6 +30,7 @@ use rusqlite::Connection;
 
 pub use articles::{ChangedArticle, HitText, InsertOutcome, InsertedArticle, Reanchored};
 pub use audit::{AuditEntry, Change};
+pub use backup::{backup_database, check_backup, replace_database};
 pub use error::{Result, StoreError};
 pub use migrations::SCHEMA_VERSION;
 pub use names::lookup_key;

@@ -1,9 +1,12 @@
 //! The command line: argument parsing, dispatch, and exit codes
 //! (0 ok, 1 a problem the user can fix, 2 an internal error).
 
+mod annotations;
+mod backup;
 mod claims;
 mod debug;
 mod eval;
+mod export;
 mod history;
 mod import;
 mod progress;
@@ -90,6 +93,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export claims: W3C annotations, CSV, a brief (Markdown or HTML), ClaimReview
+    Export(export::ExportArgs),
+    /// Import W3C annotations (ours or another tool's) onto the imported articles
+    ImportAnnotations(annotations::ImportAnnotationsArgs),
+    /// Write a consistent copy of the database to FILE (works while the app runs)
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Replace the database with a backup, after checking it, and rebuild the index
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     #[command(subcommand, hide = true)]
     Debug(debug::DebugCommand),
 }
@@ -133,6 +150,16 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
         }
         Err(command) => command,
     };
+    // A backup reads the database while the app may hold the directory; a
+    // restore must work when the current database cannot be opened.
+    let early = match &command {
+        Command::Backup { file } => Some(backup::backup(data_dir, file)),
+        Command::Restore { file } => Some(backup::restore(data_dir, file)),
+        _ => None,
+    };
+    if let Some(result) = early {
+        return result.unwrap_or_else(|e| report(&e));
+    }
     let result = open(data_dir).and_then(|desk| match command {
         Command::Import(args) => import::run(&desk, args),
         Command::Search(args) => search::run(&desk, args),
@@ -146,7 +173,13 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
         Command::Undo => history::undo(&desk),
         Command::Redo => history::redo(&desk),
         Command::Debug(command) => debug::run(&desk, command),
-        Command::AnchorTest { .. } | Command::Suggest(_) | Command::EvalAttribution { .. } => {
+        Command::Export(args) => export::run(&desk, args),
+        Command::ImportAnnotations(args) => annotations::run(&desk, args),
+        Command::AnchorTest { .. }
+        | Command::Suggest(_)
+        | Command::EvalAttribution { .. }
+        | Command::Backup { .. }
+        | Command::Restore { .. } => {
             unreachable!("handled before the desk opens")
         }
     });

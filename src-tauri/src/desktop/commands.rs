@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 
 use claimdesk_core::domain::{
     AcceptSuggestion, ArticleId, ArticleView, AttributionSuggestion, Claim, ClaimId, ClaimPage, ClaimPatch, ClaimQuery,
-    ImportProgress, ImportSummary, NewClaim, NewSource, Operation, SearchRequest, SearchResults, Selector, Source,
-    SourceId, SourcePage, SourcePatch, Span, Stats, Tag,
+    ExportProgress, ExportRequest, ExportSummary, ImportProgress, ImportSummary, NewClaim, NewSource, Operation,
+    SearchRequest, SearchResults, Selector, Source, SourceId, SourcePage, SourcePatch, Span, Stats, Tag,
 };
 use claimdesk_core::{Desk, DeskError};
+use claimdesk_interop::{ExportOptions, Selection, export_to_file};
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -225,6 +226,32 @@ pub async fn import_samples(
 #[tauri::command]
 pub fn cancel_import(state: State<'_, DeskState>) {
     state.import_cancel.store(true, Ordering::Relaxed);
+}
+
+/// Exports claims to a file, reporting the records written (every 500 and
+/// the last); the file appears only once the export is whole.
+#[tauri::command]
+pub async fn export_claims(
+    state: State<'_, DeskState>,
+    request: ExportRequest,
+    progress: Channel<ExportProgress>,
+) -> Result<ExportSummary, CommandError> {
+    let desk = state.desk()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let selection = Selection { query: request.query, tag: request.tag, source: request.source };
+        let path = PathBuf::from(&request.path);
+        let mut report = |written: u64| {
+            if written.is_multiple_of(500) {
+                // A closed window stops listening; the export goes on regardless.
+                let _ = progress.send(ExportProgress { written });
+            }
+        };
+        let written = export_to_file(&desk, request.format, &selection, &ExportOptions::default(), &path, &mut report)?;
+        let _ = progress.send(ExportProgress { written });
+        Ok(ExportSummary { written, path: request.path })
+    })
+    .await
+    .map_err(|e| CommandError::internal(e.to_string()))?
 }
 
 /// Progress messages at most every 50 ms (and always the last one): an

@@ -69,6 +69,7 @@ pub fn run(data_dir: &Path) -> ExitCode {
             commands::reject_suggestion,
             commands::undo,
             commands::redo,
+            commands::export_claims,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,6 +1,7 @@
 //! Types that only the window's commands use; the rest come from the domain crate.
 
 use claimdesk_core::DeskError;
+use claimdesk_interop::InteropError;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -35,6 +36,22 @@ impl From<DeskError> for CommandError {
             _ => None,
         };
         CommandError { code: e.code().into(), message: e.to_string(), position }
+    }
+}
+
+impl From<InteropError> for CommandError {
+    fn from(e: InteropError) -> Self {
+        let code = match &e {
+            InteropError::Write(_) | InteropError::Csv(_) => "export_write",
+            InteropError::NotJson(_) => "not_json",
+            InteropError::NotAnnotations(_) => "not_annotations",
+            InteropError::Json(_) => "internal",
+            InteropError::Desk(_) => {
+                let InteropError::Desk(desk) = e else { unreachable!() };
+                return desk.into();
+            }
+        };
+        CommandError { code: code.into(), message: e.to_string(), position: None }
     }
 }
 

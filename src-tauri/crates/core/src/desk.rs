@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use claimdesk_domain::{
-    Article, ArticleId, ArticleView, CheckReport, IndexProgress, SearchHit, SearchRequest, SearchResults, Stats,
+    Article, ArticleId, ArticleView, CheckReport, IndexProgress, SearchHit, SearchRequest, SearchResults, SortOrder,
+    Stats,
 };
 use claimdesk_search::syntax::Field;
-use claimdesk_search::{ClaimIndex, INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
+use claimdesk_search::{ClaimIndex, Found, INDEX_SCHEMA_VERSION, IndexDocument, SearchError, SearchIndex};
 use claimdesk_store::Store;
 use rayon::prelude::*;
 
@@ -15,9 +16,9 @@ use crate::follow::{Follower, Indexes};
 use crate::suggestions::SuggestionCache;
 use crate::{DeskError, Result};
 
-const DATABASE_FILE: &str = "claimdesk.sqlite3";
-const INDEX_DIR: &str = "index";
-const CLAIMS_INDEX_DIR: &str = "claims-index";
+pub(crate) const DATABASE_FILE: &str = "claimdesk.sqlite3";
+pub(crate) const INDEX_DIR: &str = "index";
+pub(crate) const CLAIMS_INDEX_DIR: &str = "claims-index";
 
 #[derive(Debug, Clone)]
 pub struct DeskOptions {
@@ -96,26 +97,7 @@ impl Desk {
     }
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        // `source:` and `tag:` filters name articles the store knows; the
-        // index calls back for them. A failed lookup fails the search.
-        let failed = std::cell::RefCell::new(None);
-        let resolve = |field: Field, name: &str| -> Vec<ArticleId> {
-            let found = match field {
-                Field::Source => self.store.find_sources(name).and_then(|sources| {
-                    self.store.articles_with_claims_by(&sources.iter().map(|s| s.id).collect::<Vec<_>>())
-                }),
-                Field::Tag => self.store.articles_tagged(name),
-                _ => Ok(Vec::new()),
-            };
-            found.unwrap_or_else(|e| {
-                failed.borrow_mut().get_or_insert(e);
-                Vec::new()
-            })
-        };
-        let found = self.index.search(&request.query, request.sort, request.limit, request.offset, &resolve)?;
-        if let Some(error) = failed.into_inner() {
-            return Err(error.into());
-        }
+        let found = self.run_query(&request.query, request.sort, request.limit, request.offset)?;
         let ids: Vec<ArticleId> = found.hits.iter().map(|(id, _)| *id).collect();
         let articles = self.store.hit_texts(&ids)?;
         // Snippets tokenize each body: spread them over the cores.
@@ -139,6 +121,31 @@ impl Desk {
             })
             .collect();
         Ok(SearchResults { query: request.query.clone(), total: found.total, hits, facets: found.facets })
+    }
+
+    /// Runs a query on the article index: ids and scores, no texts.
+    pub(crate) fn run_query(&self, query: &str, sort: SortOrder, limit: usize, offset: usize) -> Result<Found> {
+        // `source:` and `tag:` filters name articles the store knows; the
+        // index calls back for them. A failed lookup fails the search.
+        let failed = std::cell::RefCell::new(None);
+        let resolve = |field: Field, name: &str| -> Vec<ArticleId> {
+            let found = match field {
+                Field::Source => self.store.find_sources(name).and_then(|sources| {
+                    self.store.articles_with_claims_by(&sources.iter().map(|s| s.id).collect::<Vec<_>>())
+                }),
+                Field::Tag => self.store.articles_tagged(name),
+                _ => Ok(Vec::new()),
+            };
+            found.unwrap_or_else(|e| {
+                failed.borrow_mut().get_or_insert(e);
+                Vec::new()
+            })
+        };
+        let found = self.index.search(query, sort, limit, offset, &resolve)?;
+        if let Some(error) = failed.into_inner() {
+            return Err(error.into());
+        }
+        Ok(found)
     }
 
     pub fn article(&self, id: ArticleId) -> Result<Article> {

@@ -103,6 +103,8 @@ impl DeskError {
             DeskError::NothingToRedo => "nothing_to_redo",
             DeskError::Store(StoreError::TooNew { .. }) => "database_too_new",
             DeskError::Store(StoreError::NotClaimdesk(_)) => "not_a_claimdesk_database",
+            DeskError::Store(StoreError::UnusableBackup { .. }) => "unusable_backup",
+            DeskError::Store(StoreError::BackupNotWritten { .. }) => "backup_not_written",
             DeskError::Store(_) => "database",
             DeskError::Index(_) => "index",
         }

@@ -7,12 +7,14 @@
 //! the command line, the tests and the benchmarks all go through this API; it
 //! exposes domain types only, so another store or index could sit behind it.
 
+mod backup;
 mod claims;
 mod desk;
 mod error;
 mod follow;
 mod history;
 mod import;
+mod interop_reads;
 mod quote;
 mod reanchor;
 mod samples;
@@ -21,6 +23,7 @@ mod suggestions;
 mod sync;
 mod tags;
 
+pub use backup::{Restored, backup, restore};
 pub use claimdesk_domain as domain;
 pub use desk::{Desk, DeskOptions};
 pub use error::{DeskError, Result};

@@ -205,6 +205,26 @@ warnings: Array<ImportIssue>,
  */
 cancelled: boolean, };
 
+export type ExportFormat = "w3c" | "csv" | "sources_csv" | "markdown" | "html" | "claimreview";
+
+export type ExportProgress = { written: number, };
+
+export type ExportRequest = { format: ExportFormat, 
+/**
+ * Claims in the articles this search matches.
+ */
+query?: string | null, tag?: string | null, 
+/**
+ * Claims this source (a name or an alias) made or relayed.
+ */
+source?: string | null, 
+/**
+ * The file to write; it appears only once the export is whole.
+ */
+path: string, };
+
+export type ExportSummary = { written: number, path: string, };
+
 export type IndexProgress = { done: number, total: number, };
 
 export type NewClaim = { 
