@@ -163,9 +163,7 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
     const span = scroller.current.querySelector<HTMLElement>(".reader-body .sugg.focused");
     if (!span) return;
     scrolledSeq.current = focusSeq;
-    const box = scroller.current.getBoundingClientRect();
-    const rect = span.getBoundingClientRect();
-    if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) span.scrollIntoView({ block: "center" });
+    bringIntoView(scroller.current, () => scroller.current?.querySelector<HTMLElement>(".reader-body .sugg.focused") ?? null, 40);
   }, [focusSeq, suggestionMarks]);
 
   // A suggestion just accepted: its claim is marked once the claims reload; show it with its card.
@@ -176,9 +174,7 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
     const marks = [...scroller.current.querySelectorAll<HTMLElement>(`mark.claim[data-claim="${acceptedId}"]`)];
     if (marks.length === 0) return;
     shownAccepted.current = accepted.seq;
-    const box = scroller.current.getBoundingClientRect();
-    const rect = marks[0].getBoundingClientRect();
-    if (rect.top < box.top || rect.bottom > box.bottom - 120) marks[0].scrollIntoView({ block: "center" });
+    bringIntoView(scroller.current, () => marks[0], 120);
     marks.forEach((m) => m.classList.remove("flash"));
     void marks[0].offsetWidth;
     marks.forEach((m) => m.classList.add("flash"));
@@ -319,4 +315,19 @@ export function Reader({ article, findOpen, findFocusKey, onFindClose, claims, o
       )}
     </main>
   );
+}
+
+/**
+ * Scrolls `find()` into the middle of `scroller` unless it is in view (with
+ * `margin`). Paragraphs off screen have estimated heights (content-visibility),
+ * so the first jump can land beside it: look again a few times.
+ */
+function bringIntoView(scroller: HTMLElement, find: () => HTMLElement | null, margin: number, tries = 4): void {
+  const target = find();
+  if (!target || !target.isConnected) return;
+  const box = scroller.getBoundingClientRect();
+  const rect = target.getBoundingClientRect();
+  if (rect.top >= box.top + margin && rect.bottom <= box.bottom - margin) return;
+  target.scrollIntoView({ block: "center" });
+  if (tries > 1) setTimeout(() => bringIntoView(scroller, find, margin, tries - 1), 80);
 }

@@ -6,13 +6,13 @@
 // unverified, credibility 6), Shift+Enter accepts every suggestion from the
 // same source, Delete rejects it for good; the toast offers Undo.
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 
 import { suggestionsController, useSuggestionsState } from "../hooks/useSuggestions";
 import { isTypingTarget } from "../hooks/useShortcuts";
 import { toCommandError, undo, type AttributionSuggestion, type ClaimId, type CommandError } from "../lib/backend";
 import { excerpt } from "../lib/claims";
-import { claimKindFor, contentExcerpt, fromSameSource, SOURCE_KIND_LABELS, speakerLabel, suggestionKey } from "../lib/suggestions";
+import { claimKindFor, contentExcerpt, fromSameSource, listWindow, SOURCE_KIND_LABELS, speakerLabel, suggestionKey } from "../lib/suggestions";
 import type { Done } from "../lib/suggestionsController";
 import { visibleControls } from "../lib/text";
 
@@ -96,7 +96,10 @@ export function SuggestionList({ onEdited, onEditClaim }: Props) {
   // Buttons inside the list keep its focus (and so the keyboard) where it is.
   const keep = (e: MouseEvent) => e.preventDefault();
   const focusedSuggestion = focused === null ? null : (list.find((s) => suggestionKey(s) === focused) ?? null);
-  const group = focusedSuggestion ? fromSameSource(list, focusedSuggestion) : [];
+  const group = useMemo(() => (focusedSuggestion ? fromSameSource(list, focusedSuggestion) : []), [list, focusedSuggestion]);
+  // A huge article can have thousands: the list shows a window of them around the focused one.
+  const focusedIndex = focusedSuggestion ? list.indexOf(focusedSuggestion) : -1;
+  const shown = listWindow(list.length, focusedIndex);
 
   return (
     <section className="details-section suggestions-section" aria-label="Suggestions" data-testid="suggestions">
@@ -176,7 +179,12 @@ export function SuggestionList({ onEdited, onEditClaim }: Props) {
             data-suggestion-list=""
             onKeyDown={onKeyDown}
           >
-            {list.map((s) => {
+            {shown.start > 0 && (
+              <p className="suggestion-more" role="presentation">
+                {shown.start.toLocaleString()} more above (K)
+              </p>
+            )}
+            {list.slice(shown.start, shown.end).map((s) => {
               const key = suggestionKey(s);
               const isFocused = key === focused;
               return (
@@ -215,6 +223,11 @@ export function SuggestionList({ onEdited, onEditClaim }: Props) {
                 </div>
               );
             })}
+            {shown.end < list.length && (
+              <p className="suggestion-more" role="presentation">
+                {(list.length - shown.end).toLocaleString()} more below (J)
+              </p>
+            )}
           </div>
         </>
       )}

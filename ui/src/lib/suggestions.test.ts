@@ -5,6 +5,7 @@ import {
   claimKindFor,
   foldName,
   fromSameSource,
+  listWindow,
   nextAfterRemoval,
   overlapping,
   sameSuggestionsWithin,
@@ -193,5 +194,14 @@ describe("accept all from this source", () => {
 
   it("folds case, accents and spacing", () => {
     expect(foldName("  Ingrid   SALTVÍK ")).toBe("ingrid saltvik");
+  });
+});
+
+describe("listWindow", () => {
+  it("shows a short list whole, and a window around the focused one of a long list", () => {
+    expect(listWindow(30, 5, 120)).toEqual({ start: 0, end: 30 });
+    expect(listWindow(1000, -1, 100)).toEqual({ start: 0, end: 100 });
+    expect(listWindow(1000, 500, 100)).toEqual({ start: 450, end: 550 });
+    expect(listWindow(1000, 990, 100)).toEqual({ start: 900, end: 1000 });
   });
 });

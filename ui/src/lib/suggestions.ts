@@ -237,3 +237,13 @@ export function speakerLabel(s: AttributionSuggestion): string {
   if (!speaker) return "no source found";
   return speaker.known ? speaker.known.name : speaker.text;
 }
+
+/** How many suggestions the details pane renders at most (a huge article can have thousands). */
+export const LIST_WINDOW = 120;
+
+/** The items `[start, end)` to render out of `count`: all of a short list, else a window around `focused`. */
+export function listWindow(count: number, focused: number, size = LIST_WINDOW): { start: number; end: number } {
+  if (count <= size) return { start: 0, end: count };
+  const start = Math.max(0, Math.min(count - size, focused - Math.floor(size / 2)));
+  return { start, end: start + size };
+}
