@@ -4,8 +4,8 @@
 //! source and content spans from that shape.
 
 use crate::lexicon::{
-    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, HEDGES, INDEFINITE, ORGANIZATION_WORDS, OUTLET_WORDS,
-    PRONOUNS, TELL_VERBS,
+    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, CUE_AUXILIARIES, HEDGES, INDEFINITE, ORGANIZATION_WORDS,
+    OUTLET_WORDS, PRONOUNS, TELL_VERBS, lexicon,
 };
 use crate::model::{cue_model, quoted_tokens};
 use crate::text::{Analysed, Token, analyse};
@@ -80,26 +80,47 @@ impl Finder<'_> {
         self.quotation_closing_at(i).is_some() || matches!(self.word(i), "”" | "\"" | "''")
     }
 
-    /// The run of cue tokens starting at `i` ("has also said", "according to").
-    fn cue_range(&self, i: usize, se: usize) -> Range {
+    /// The run of cue tokens starting at `i` ("has also said", "according
+    /// to"), with the auxiliaries just before it (not before `lo`) and the
+    /// particle just after it that annotators usually include.
+    fn cue_range(&self, i: usize, lo: usize, se: usize) -> Range {
         let mut e = i + 1;
-        while e < se && self.is_head(e) {
-            e += 1;
+        loop {
+            if e < se && self.is_head(e) {
+                e += 1;
+            } else if e + 1 < se && self.t(e).is_word && self.is_head(e + 1) {
+                // One word the model doubted inside a cue: "did not immediately respond".
+                e += 2;
+            } else {
+                break;
+            }
         }
+        let particles = &lexicon().particles;
+        let usually_in =
+            |k: usize| particles.get(&(self.word(k - 1), self.word(k))).map(|&(inside, outside)| inside >= outside);
         // A trailing preposition belongs to an adjunct ("said in Ohio", "said on Sunday").
         while e > i + 1
-            && (self.is(e - 1, &["in", "at", "with", "during", "from", "by", "after", "before"])
-                || (self.word(e - 1) == "on" && e < se && self.t(e).capitalized))
+            && (usually_in(e - 1) == Some(false)
+                || (usually_in(e - 1).is_none()
+                    && self.is(e - 1, &["in", "at", "with", "during", "from", "by", "after", "before", "on"])))
         {
             e -= 1;
         }
-        (i, e)
+        if e < se && usually_in(e) == Some(true) {
+            e += 1;
+        }
+        let mut s = i;
+        while s > lo && self.is(s - 1, CUE_AUXILIARIES) && self.quotation[s - 1].is_none() {
+            s -= 1;
+        }
+        (s, e)
     }
 
     fn sentence(&self, ss: usize, se: usize, out: &mut Vec<Suggestion>) {
         let first = out.len();
         // Sources found so far in this sentence, for "…, adding that" and "X said … and warned".
         let mut sources: Vec<Range> = Vec::new();
+        let mut last_cue_end = ss;
         let mut i = ss;
         while i < se {
             if self.word(i) == "according" && i + 1 < se && self.word(i + 1) == "to" && self.quotation[i].is_none() {
@@ -108,13 +129,14 @@ impl Finder<'_> {
                 }
                 i += 2;
             } else if self.is_head(i) {
-                let cue = self.cue_range(i, se);
+                let cue = self.cue_range(i, last_cue_end, se);
                 // A run of function words alone ("about", "has") is the edge
                 // of a cue the model did not see, not a cue.
                 if (cue.0..cue.1).any(|k| !self.is(k, FUNCTION_WORDS)) {
                     let (suggestion, source) = self.around_cue(cue, ss, se, sources.last().copied());
                     sources.extend(source);
                     out.push(suggestion);
+                    last_cue_end = cue.1;
                 }
                 i = cue.1;
             } else if self.word(i) == ":" && self.quotation[i].is_none() && out.len() == first {
@@ -191,8 +213,10 @@ impl Finder<'_> {
 
     /// A colon after a short name-like phrase at the start of a sentence
     /// introduces a quote or a claim ("Minister: ‘We will not resign’").
+    /// Not the "Q:" and "A:" of an interview transcript, which annotators
+    /// mostly leave out.
     fn colon(&self, i: usize, ss: usize, se: usize) -> Option<Suggestion> {
-        if i == ss || i - ss > 6 || i + 1 >= se {
+        if i == ss || i - ss > 6 || i + 1 >= se || (i - ss == 1 && self.is(ss, &["q", "a"])) {
             return None;
         }
         if !(ss..i).all(|k| self.t(k).is_word) || !(ss..i).any(|k| self.t(k).capitalized) {
@@ -230,6 +254,7 @@ impl Finder<'_> {
             && self.ends_clause(source.1, se)
             && (self.t(source.0).capitalized || self.is(source.0, NOUN_PHRASE_OPENERS))
         {
+            let source = self.with_description(source, se);
             return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
         }
         // "X said … and warned …": the same speaker.
@@ -282,10 +307,12 @@ impl Finder<'_> {
                 continue;
             }
             commas += 1;
-            if let Some((s, _)) = self.source_before(k, ss) {
+            if let Some((s, name_end)) = self.source_before(k, ss) {
                 let opens = s == ss || !self.t(s - 1).is_word;
                 if self.t(s).capitalized && !self.is(s, CLAUSE_WORDS) && opens {
-                    return Some((s, e));
+                    // A relative clause is not part of the source; a description is.
+                    let relative = self.is(k + 1, &["who", "which", "whose"]);
+                    return Some((s, if relative { name_end } else { e }));
                 }
             }
             if commas == 3 {
@@ -293,6 +320,26 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// "said Ann Lee, the party's treasurer." — annotators take the
+    /// description after the name into the source, up to the next comma or
+    /// the sentence end, but not a relative clause ("…, who …").
+    fn with_description(&self, (s, e): Range, se: usize) -> Range {
+        if e + 1 >= se || self.word(e) != "," || self.is(e + 1, &["who", "which", "that"]) {
+            return (s, e);
+        }
+        if self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS) {
+            return (s, e);
+        }
+        let mut end = e + 1;
+        while end < se && end - e < 25 && self.word(end) != "," && self.quotation[end].is_none() {
+            end += 1;
+        }
+        while end > e + 1 && matches!(self.word(end - 1), "." | "!" | "?" | ";" | ":") {
+            end -= 1;
+        }
+        if end > e + 1 { (s, end) } else { (s, e) }
     }
 
     /// The name-like words opening a sentence ("Senator Lee", "The ministry"),
@@ -358,6 +405,11 @@ impl Finder<'_> {
                 if !named {
                     break;
                 }
+            } else if self.is(s - 1, &["for", "to", "in", "at"])
+                && s >= 2
+                && (self.is(s - 2, PERSON_NOUNS) || self.is(s - 2, ANONYMOUS_HEADS))
+            {
+                // "a spokesman for the ministry", "advisers to the president".
             } else if self.is(s - 1, CLAUSE_WORDS) || self.is_head(s - 1) {
                 break;
             }

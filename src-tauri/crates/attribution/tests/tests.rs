@@ -71,7 +71,8 @@ mod constructions {
             text,
             Expect {
                 cue: "said",
-                source: Some("Tomas Vell"),
+                // Annotators take the description after the name into the source.
+                source: Some("Tomas Vell, the chief negotiator"),
                 content: Some("“We will not sign this draft,”"),
                 kind: SourceKind::Person,
             },
