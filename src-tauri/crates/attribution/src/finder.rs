@@ -252,21 +252,28 @@ impl Finder<'_> {
             && (after_comma || self.is_closing_quote(cs - 1))
             && let Some(source) = self.source_after(ce, se)
             && self.ends_clause(source.1, se)
-            && (self.t(source.0).capitalized || self.is(source.0, NOUN_PHRASE_OPENERS))
+            && (self.is(source.0, NOUN_PHRASE_OPENERS) || (source.0..source.1).any(|k| self.t(k).capitalized))
         {
             let source = self.with_description(source, se);
             return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
         }
-        // "X said … and warned …": the same speaker.
-        if e > ss && self.is(e - 1, &["and", "but", "or"]) && earlier.is_some() {
-            return done(earlier, self.content_after(ce, se), Vec::new());
+        // "X said … and warned …", "X defended it by citing …": the same speaker.
+        let continues = self.is(e.saturating_sub(1), &["and", "but", "or"])
+            || (participle && self.is(e.saturating_sub(1), &["by", "without", "after", "while", "before"]));
+        if e > ss && continues {
+            let source = earlier.or_else(|| self.leading_subject(ss, e - 1));
+            return done(source, self.content_after(ce, se), Vec::new());
         }
-        let source = appositive.or_else(|| self.source_before(cs, ss));
+        let source = appositive
+            .or_else(|| self.source_before(cs, ss))
+            // The subject may stand far from its verb: "X, in a long
+            // interview on Sunday about the budget, warned …".
+            .or_else(|| self.leading_subject(ss, cs).filter(|&(_, e)| cs - e <= 8));
         // Post-posed: "…,” the minister said." / "Y, X said."
         if let Some((s0, _)) = source
             && s0 > ss
             && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
-            && self.ends_clause(ce, se)
+            && (self.ends_clause(ce, se) || (self.is(ce - 1, TELL_VERBS) && self.ends_clause_after_listener(ce, se)))
         {
             return done(source, self.content_before(s0 - 1, ss), Vec::new());
         }
@@ -308,8 +315,9 @@ impl Finder<'_> {
             }
             commas += 1;
             if let Some((s, name_end)) = self.source_before(k, ss) {
-                let opens = s == ss || !self.t(s - 1).is_word;
-                if self.t(s).capitalized && !self.is(s, CLAUSE_WORDS) && opens {
+                let opens = s == ss || !self.t(s - 1).is_word || self.is(s - 1, CLAUSE_WORDS);
+                let named = (s..name_end).any(|n| self.t(n).capitalized);
+                if named && !self.is(s, CLAUSE_WORDS) && opens {
                     // A relative clause is not part of the source; a description is.
                     let relative = self.is(k + 1, &["who", "which", "whose"]);
                     return Some((s, if relative { name_end } else { e }));
@@ -370,7 +378,24 @@ impl Finder<'_> {
         while k < se && self.is(k, BETWEEN_SOURCE_AND_CUE) {
             k += 1;
         }
-        k >= se || !self.t(k).is_word || self.is(k, &["in", "on", "at", "during", "after", "before", "of"])
+        if k >= se {
+            return true;
+        }
+        // A colon or a quote mark after the cue introduces the content.
+        if matches!(self.word(k), ":" | "—") || self.is_opening_quote(k) {
+            return false;
+        }
+        !self.t(k).is_word || self.is(k, ADJUNCT_OPENERS)
+    }
+
+    /// After "told": the listener, then whatever ends the clause
+    /// ("…,” Lee told POLITICO on Friday.").
+    fn ends_clause_after_listener(&self, ce: usize, se: usize) -> bool {
+        let mut k = ce;
+        while k < se && self.t(k).is_word && !self.is(k, ADJUNCT_OPENERS) && !self.is(k, &["that"]) && k - ce < 6 {
+            k += 1;
+        }
+        k > ce && self.ends_clause(k, se)
     }
 
     /// The noun phrase ending just before the cue, over adverbs and
@@ -538,6 +563,34 @@ impl Finder<'_> {
 const FUNCTION_WORDS: &[&str] = &[
     "about", "in", "to", "on", "for", "of", "out", "at", "with", "by", "from", "as", "a", "an", "the", "has", "have",
     "had", "was", "were", "is", "are", "be", "been", "also", "not", "that", "it", "this", "and", "or", "but", "up",
+];
+
+/// Prepositions opening an adjunct after a cue ("said on Sunday", "shouted
+/// from the street"), which end the clause as far as the content goes.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "of",
+    "from",
+    "with",
+    "outside",
+    "inside",
+    "as",
+    "while",
+    "when",
+    "via",
+    "through",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
 ];
 
 /// Words that open a noun phrase after an inverted cue ("said the minister").

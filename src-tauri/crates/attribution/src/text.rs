@@ -133,6 +133,10 @@ fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
                 end += 1;
             }
             let next_starts = tokens.get(end).is_none_or(|n| {
+                // "(R-Wis.)", "Inc., said": closing punctuation stays in the sentence.
+                if !n.newline_before && matches!(n.lower.as_str(), ")" | "]" | "," | ";" | ":") {
+                    return false;
+                }
                 n.newline_before
                     || n.capitalized
                     || !n.is_word
