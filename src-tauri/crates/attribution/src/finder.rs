@@ -183,6 +183,7 @@ impl Finder<'_> {
     }
 
     fn suggestion(&self, cue: Range, source: Option<Range>, content: Option<Range>, chain: Vec<Span>) -> Suggestion {
+        let content = content.filter(|&(s, e)| (s..e).any(|k| self.t(k).is_word));
         let source_kind = source.map_or(SourceKind::Unknown, |r| self.kind(r));
         let hedged = (cue.0..cue.1).any(|i| self.is(i, HEDGES));
         Suggestion {
@@ -316,7 +317,9 @@ impl Finder<'_> {
             commas += 1;
             if let Some((s, name_end)) = self.source_before(k, ss) {
                 let opens = s == ss || !self.t(s - 1).is_word || self.is(s - 1, CLAUSE_WORDS);
-                let named = (s..name_end).any(|n| self.t(n).capitalized);
+                // The name may come first ("Ann Lee, the envoy,") or second
+                // ("the envoy, Ann Lee,").
+                let named = (s..e - 1).any(|n| self.t(n).capitalized);
                 if named && !self.is(s, CLAUSE_WORDS) && opens {
                     // A relative clause is not part of the source; a description is.
                     let relative = self.is(k + 1, &["who", "which", "whose"]);
@@ -430,7 +433,7 @@ impl Finder<'_> {
                 if !named {
                     break;
                 }
-            } else if self.is(s - 1, &["for", "to", "in", "at"])
+            } else if self.is(s - 1, &["for", "to", "in", "at", "from"])
                 && s >= 2
                 && (self.is(s - 2, PERSON_NOUNS) || self.is(s - 2, ANONYMOUS_HEADS))
             {
@@ -544,8 +547,13 @@ impl Finder<'_> {
             words.iter().rev().find(|w| w.chars().next().is_some_and(char::is_alphanumeric)).copied().unwrap_or("");
         let named = (s + 1..e).any(|i| self.t(i).capitalized)
             || (self.t(s).capitalized && !self.is(s, INDEFINITE) && !self.is(s, &["the"]));
-        if ANONYMOUS_HEADS.contains(&head) && (INDEFINITE.contains(&words[0]) || words.len() == 1) {
+        let anonymous_head = ANONYMOUS_HEADS.contains(&head) || words.iter().any(|w| ANONYMOUS_HEADS.contains(w));
+        if anonymous_head && (INDEFINITE.contains(&words[0]) || words.len() == 1) {
             return SourceKind::Anonymous;
+        }
+        // "the ministry's spokesman, Anselm Kreel" is a person speaking for an organization.
+        if PERSON_NOUNS.contains(&head) || words.iter().any(|w| PERSON_NOUNS.contains(w)) && named {
+            return SourceKind::Person;
         }
         if words.iter().any(|w| OUTLET_WORDS.contains(w)) && (named || words.contains(&"media")) {
             return SourceKind::Outlet;

@@ -172,6 +172,20 @@ mod constructions {
     }
 
     #[test]
+    fn a_description_before_the_name_is_part_of_a_person_source() {
+        let text = "“Nobody expects a deal by Friday,” the council's special envoy, Ingrid Saltvik, told reporters.";
+        check(
+            text,
+            Expect {
+                cue: "told",
+                source: Some("the council's special envoy, Ingrid Saltvik,"),
+                content: Some("“Nobody expects a deal by Friday,”"),
+                kind: SourceKind::Person,
+            },
+        );
+    }
+
+    #[test]
     fn nested_source_told_an_outlet() {
         let text = "A senior Casmirian official told AFP that the convoy had been stopped at the border.";
         let s = check(
