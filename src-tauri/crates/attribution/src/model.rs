@@ -7,6 +7,8 @@
 //! passages.
 
 use std::collections::HashMap;
+use std::fmt::Write;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::brat::Role;
@@ -17,7 +19,28 @@ use crate::text::{Analysed, analyse};
 /// Feature weights; the empty feature name holds the bias.
 #[derive(Debug, Clone, Default)]
 pub struct CueModel {
-    weights: HashMap<String, f32>,
+    weights: HashMap<String, f32, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: scoring looks up some twenty short feature names per token, where
+/// the standard library's DoS-resistant hash is several times slower and buys
+/// nothing (the keys are our own).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 const BIAS: &str = "";
@@ -48,13 +71,12 @@ impl CueModel {
 
     /// The score of each token: above zero means "part of a cue".
     pub(crate) fn scores(&self, a: &Analysed, quoted: &[bool]) -> Vec<f32> {
-        let mut features = Vec::with_capacity(24);
+        let bias = self.weights.get(BIAS).copied().unwrap_or(0.0);
         (0..a.tokens.len())
             .map(|i| {
-                features.clear();
-                token_features(a, quoted, i, &mut features);
-                self.weights.get(BIAS).copied().unwrap_or(0.0)
-                    + features.iter().filter_map(|f| self.weights.get(f.as_str())).sum::<f32>()
+                let mut score = bias;
+                token_features(a, quoted, i, &mut |f| score += self.weights.get(f).copied().unwrap_or(0.0));
+                score
             })
             .collect()
     }
@@ -93,7 +115,17 @@ pub(crate) fn quoted_tokens(a: &Analysed) -> Vec<bool> {
     quoted
 }
 
-fn token_features(a: &Analysed, quoted: &[bool], i: usize, out: &mut Vec<String>) {
+/// Calls `emit` with each feature name of token `i`. One buffer is reused
+/// so that scoring allocates nothing per feature.
+fn token_features(a: &Analysed, quoted: &[bool], i: usize, emit: &mut dyn FnMut(&str)) {
+    let mut buf = String::with_capacity(48);
+    macro_rules! feature {
+        ($($arg:tt)*) => {{
+            buf.clear();
+            let _ = write!(buf, $($arg)*);
+            emit(&buf);
+        }};
+    }
     let t = &a.tokens;
     let word = |k: isize| -> &str {
         let j = i as isize + k;
@@ -111,22 +143,22 @@ fn token_features(a: &Analysed, quoted: &[bool], i: usize, out: &mut Vec<String>
     let (w, p, n) = (word(0), word(-1), word(1));
     let ratio = lexicon().cues.get(w).map_or(0, |c| (c.ratio() * 10.0).round() as u32);
     let q = if quoted[i] { "1" } else { "0" };
-    out.push(format!("w={w}"));
-    out.push(format!("p={p}"));
-    out.push(format!("n={n}"));
-    out.push(format!("pp={}", word(-2)));
-    out.push(format!("nn={}", word(2)));
-    out.push(format!("pw={p}|{w}"));
-    out.push(format!("wn={w}|{n}"));
-    out.push(format!("r={ratio}"));
-    out.push(format!("rq={ratio}|{q}"));
-    out.push(format!("rp={ratio}|{}", if PRONOUNS.contains(&p) { "pron" } else { surface_shape(-1) }));
-    out.push(format!("rn={ratio}|{}", surface_shape(1)));
-    out.push(format!("sh={}|{}|{}", surface_shape(-1), surface_shape(0), surface_shape(1)));
-    out.push(format!("wq={w}|{q}"));
-    let suffix: String = w.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-    out.push(format!("suf={suffix}"));
-    out.push(format!("nl={}", t[i].newline_before));
+    feature!("w={w}");
+    feature!("p={p}");
+    feature!("n={n}");
+    feature!("pp={}", word(-2));
+    feature!("nn={}", word(2));
+    feature!("pw={p}|{w}");
+    feature!("wn={w}|{n}");
+    feature!("r={ratio}");
+    feature!("rq={ratio}|{q}");
+    feature!("rp={ratio}|{}", if PRONOUNS.contains(&p) { "pron" } else { surface_shape(-1) });
+    feature!("rn={ratio}|{}", surface_shape(1));
+    feature!("sh={}|{}|{}", surface_shape(-1), surface_shape(0), surface_shape(1));
+    feature!("wq={w}|{q}");
+    let suffix = w.char_indices().rev().nth(2).map_or(w, |(b, _)| &w[b..]);
+    feature!("suf={suffix}");
+    feature!("nl={}", t[i].newline_before);
     // Word classes of the neighbours generalise over words seen rarely:
     // "officials say", "he thinks", "the poll shows".
     let class = |k: isize| -> &'static str {
@@ -142,12 +174,12 @@ fn token_features(a: &Analysed, quoted: &[bool], i: usize, out: &mut Vec<String>
         }
     };
     let stem = stem(w);
-    out.push(format!("stem={stem}"));
-    out.push(format!("stem|p={stem}|{}", class(-1)));
-    out.push(format!("stem|n={stem}|{}", class(1)));
-    out.push(format!("r|pn={ratio}|{}|{}", class(-1), class(1)));
-    out.push(format!("r|ppn={ratio}|{}|{}|{}", class(-2), class(-1), class(1)));
-    out.push(format!("rq|n={ratio}|{q}|{n}"));
+    feature!("stem={stem}");
+    feature!("stem|p={stem}|{}", class(-1));
+    feature!("stem|n={stem}|{}", class(1));
+    feature!("r|pn={ratio}|{}|{}", class(-1), class(1));
+    feature!("r|ppn={ratio}|{}|{}|{}", class(-2), class(-1), class(1));
+    feature!("rq|n={ratio}|{q}|{n}");
 }
 
 /// A crude English stem: "warned", "warning", "warns" → "warn".
@@ -181,7 +213,7 @@ pub fn train_cue_model(docs: &[GoldDocument], epochs: usize, min_count: u32) -> 
         }
         for (i, tok) in a.tokens.iter().enumerate() {
             let mut features = Vec::new();
-            token_features(&a, &quoted, i, &mut features);
+            token_features(&a, &quoted, i, &mut |f| features.push(f.to_string()));
             for f in &features {
                 *counts.entry(f.clone()).or_default() += 1;
             }
