@@ -282,14 +282,15 @@ impl Finder<'_> {
         // Pre-posed: "X said (that) Y", "X told AFP: “Y”".
         let mut k = ce;
         let mut chain = Vec::new();
-        if self.is(cs, TELL_VERBS) || self.is(ce - 1, TELL_VERBS) {
-            let start = k;
-            while k < se && self.t(k).is_word && !self.is(k, &["that", "on", "in", "about", "of"]) && k - start < 6 {
-                k += 1;
+        if (self.is(cs, TELL_VERBS) || self.is(ce - 1, TELL_VERBS))
+            && let Some(listener) = self.listener(ce, se)
+        {
+            // A named listener ("told AFP") passed the words on; an unnamed
+            // one ("told reporters") is only skipped.
+            if self.t(listener.0).capitalized {
+                chain.push(self.span(listener));
             }
-            if k > start {
-                chain.push(self.span((start, k)));
-            }
+            k = listener.1;
         }
         done(source, self.content_after(k, se), chain)
     }
@@ -395,11 +396,34 @@ impl Finder<'_> {
     /// After "told": the listener, then whatever ends the clause
     /// ("…,” Lee told POLITICO on Friday.").
     fn ends_clause_after_listener(&self, ce: usize, se: usize) -> bool {
-        let mut k = ce;
-        while k < se && self.t(k).is_word && !self.is(k, ADJUNCT_OPENERS) && !self.is(k, &["that"]) && k - ce < 6 {
-            k += 1;
+        self.listener(ce, se).is_some_and(|(_, e)| self.ends_clause(e, se))
+    }
+
+    /// Whom a "told" was told to: a name ("AFP", "The New York Times"), an
+    /// object pronoun, or a short noun phrase ("reporters", "a local paper").
+    fn listener(&self, k: usize, se: usize) -> Option<Range> {
+        if k >= se || !self.t(k).is_word || self.is(k, &["that"]) {
+            return None;
         }
-        k > ce && self.ends_clause(k, se)
+        let mut e = k;
+        if self.t(k).capitalized {
+            while e < se
+                && e - k < 6
+                && (self.t(e).capitalized
+                    || (self.word(e) == "." && e > k && e + 1 < se && self.t(e + 1).capitalized)
+                    || (self.is(e, &["of", "&"]) && e + 1 < se && self.t(e + 1).capitalized))
+            {
+                e += 1;
+            }
+        } else if self.is(k, &["me", "him", "her", "us", "them", "reporters", "journalists"]) {
+            e = k + 1;
+        } else {
+            while e < se && e - k < 4 && self.t(e).is_word && !self.is(e, CLAUSE_WORDS) && !self.is(e, ADJUNCT_OPENERS)
+            {
+                e += 1;
+            }
+        }
+        (e > k).then_some((k, e))
     }
 
     /// The noun phrase ending just before the cue, over adverbs and

@@ -25,13 +25,13 @@ mod model;
 mod registry;
 mod text;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use model::{CueModel, train_cue_model};
 pub use registry::{NameMatcher, fold_name};
 
 /// A half-open range of code points: `start` inclusive, `end` exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -61,7 +61,7 @@ impl Span {
 }
 
 /// What kind of speaker a source span names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     Person,
@@ -73,7 +73,7 @@ pub enum SourceKind {
 }
 
 /// One suggested attribution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {
     /// The words that attribute: "said", "according to", "told", a colon.
     pub cue: Span,
@@ -91,6 +91,10 @@ pub struct Suggestion {
     /// stands for.
     pub resolved_source: Option<Span>,
 }
+
+/// Changes whenever the rules or the shipped weights change, so that a cache
+/// of suggestions can key on it and recompute stale entries.
+pub const SUGGESTER_VERSION: u32 = 1;
 
 /// Suggests the attributions of `text`, in text order.
 pub fn suggest(text: &str) -> Vec<Suggestion> {

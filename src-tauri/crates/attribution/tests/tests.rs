@@ -289,6 +289,24 @@ mod constructions {
     }
 }
 
+mod wire {
+    use super::*;
+
+    /// The JSON the command line prints and a cache would store: spans as
+    /// `{"start","end"}`, kinds as lower-case words, and back again.
+    #[test]
+    fn a_suggestion_round_trips_through_json() {
+        let text = "Two diplomats told Reuters the draft had leaked.";
+        let found = suggest(text);
+        let json = serde_json::to_value(&found[0]).unwrap();
+        assert_eq!(json["cue"], serde_json::json!({"start": 14, "end": 18}));
+        assert_eq!(json["source_kind"], "anonymous");
+        assert_eq!(json["chain"][0], serde_json::json!({"start": 19, "end": 26}));
+        let back: Suggestion = serde_json::from_value(json).unwrap();
+        assert_eq!(back, found[0]);
+    }
+}
+
 mod dev_figures {
     use std::path::Path;
 
