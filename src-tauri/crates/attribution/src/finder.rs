@@ -156,11 +156,8 @@ impl Finder<'_> {
     fn finish_sentence(&self, ss: usize, se: usize, found: &mut [Suggestion]) {
         let hedged = (ss..se).any(|i| self.quotation[i].is_none() && self.is(i, HEDGES))
             || self.has_phrase(ss, se, &["is", "said", "to"]);
-        let according: Vec<(Span, Option<Span>)> = found
-            .iter()
-            .filter(|s| s.cue.slice_len() > 0 && self.starts_with_according(s.cue))
-            .map(|s| (s.cue, s.source))
-            .collect();
+        let according: Vec<(Span, Option<Span>)> =
+            found.iter().filter(|s| self.starts_with_according(s.cue)).map(|s| (s.cue, s.source)).collect();
         for s in found.iter_mut() {
             s.hedged |= hedged;
             for &(cue, source) in &according {
@@ -190,7 +187,7 @@ impl Finder<'_> {
         Suggestion {
             cue: self.span(cue),
             source: source.map(|r| self.span(r)),
-            content: content.filter(|r| r.0 < r.1).map(|r| self.span(r)),
+            content: content.map(|r| self.span(r)),
             source_kind,
             hedged,
             chain,
@@ -688,12 +685,6 @@ const PERSON_NOUNS: &[&str] = &[
     "man",
     "woman",
 ];
-
-impl Span {
-    fn slice_len(&self) -> usize {
-        self.end.saturating_sub(self.start)
-    }
-}
 
 /// Chosen on a held-out fifth of PolNeAR train: lower floors trade as much
 /// precision as they gain recall.
