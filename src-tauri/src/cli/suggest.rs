@@ -60,11 +60,11 @@ fn describe(doc: &str, text: &str, s: &Suggestion) -> String {
         |span: Option<claimdesk_attribution::Span>| span.map_or("-".to_string(), |s| format!("{:?}", s.slice(text)));
     let hedge = if s.hedged { " (hedged)" } else { "" };
     format!(
-        "{doc}:{}\t{} says {}{hedge}: {} [{:?}]",
+        "{doc}:{}\t{} ({}) {}{hedge}: {}",
         s.cue.start,
         quote(s.source),
+        s.source_kind.as_str(),
         quote(Some(s.cue)),
-        quote(s.content),
-        s.source_kind
+        quote(s.content)
     )
 }

@@ -355,12 +355,26 @@ impl Finder<'_> {
     /// The name-like words opening a sentence ("Senator Lee", "The ministry"),
     /// stopping before `limit`.
     fn leading_subject(&self, ss: usize, limit: usize) -> Option<Range> {
-        let mut s = ss;
+        // A dateline ("CALDRIS, Aldermark — ") is not the subject.
+        let mut s = (ss..limit.min(ss + 8)).find(|&k| matches!(self.word(k), "—" | "–")).map_or(ss, |dash| dash + 1);
         while s < limit && (self.is(s, &["but", "and", "however", "yet", "so"]) || self.word(s) == ",") {
             s += 1;
         }
         if s < limit && self.is(s, PRONOUNS) {
             return Some((s, s + 1));
+        }
+        // "The central bank", "the ministry's spokesman": an opener, then up
+        // to a noun that can speak.
+        if s < limit && self.is(s, NOUN_PHRASE_OPENERS) {
+            let speaker = (s + 1..limit.min(s + 6)).find(|&k| {
+                self.is(k, ORGANIZATION_WORDS)
+                    || self.is(k, OUTLET_WORDS)
+                    || self.is(k, PERSON_NOUNS)
+                    || self.is(k, ANONYMOUS_HEADS)
+            });
+            if let Some(head) = speaker {
+                return Some((s, head + 1));
+            }
         }
         let mut e = s;
         while e < limit

@@ -72,6 +72,20 @@ pub enum SourceKind {
     Unknown,
 }
 
+impl SourceKind {
+    /// The word used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Pronoun => "pronoun",
+            SourceKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// One suggested attribution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {

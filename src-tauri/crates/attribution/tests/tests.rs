@@ -268,6 +268,20 @@ mod constructions {
     }
 
     #[test]
+    fn a_dateline_is_not_the_speaker() {
+        let text = "CALDRIS, Aldermark — The central bank cut its main rate, saying inflation had eased.";
+        check(
+            text,
+            Expect {
+                cue: "saying",
+                source: Some("The central bank"),
+                content: Some("inflation had eased"),
+                kind: SourceKind::Organization,
+            },
+        );
+    }
+
+    #[test]
     fn offsets_count_code_points_after_arabic_and_emoji() {
         // Arabic (right-to-left), an emoji outside the BMP and a combining
         // accent before the attribution: offsets must count code points, not
@@ -300,6 +314,7 @@ mod wire {
         let found = suggest(text);
         let json = serde_json::to_value(&found[0]).unwrap();
         assert_eq!(json["cue"], serde_json::json!({"start": 14, "end": 18}));
+        assert_eq!(json["source_kind"], found[0].source_kind.as_str());
         assert_eq!(json["source_kind"], "anonymous");
         assert_eq!(json["chain"][0], serde_json::json!({"start": 19, "end": 26}));
         let back: Suggestion = serde_json::from_value(json).unwrap();
