@@ -35,6 +35,11 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     for path in &args.files {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                eprintln!("claimdesk: cannot read {}: not UTF-8 text", path.display());
+                failed = true;
+                continue;
+            }
             Err(e) => {
                 eprintln!("claimdesk: cannot read {}: {e}", path.display());
                 failed = true;

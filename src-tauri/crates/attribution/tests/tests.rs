@@ -303,6 +303,40 @@ mod constructions {
     }
 }
 
+mod robustness {
+    use super::*;
+
+    /// Every prefix of the project's sample and hostile texts (cut anywhere,
+    /// mid-quote and mid-sentence included) gives in-bounds, ordered spans
+    /// and never panics.
+    #[test]
+    fn any_prefix_of_the_fixtures_gives_spans_inside_the_text() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures");
+        let mut texts = Vec::new();
+        for folder in ["samples", "hostile"] {
+            for entry in std::fs::read_dir(fixtures.join(folder)).unwrap() {
+                if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        assert!(texts.len() > 10);
+        for text in &texts {
+            let chars: Vec<char> = text.chars().take(3000).collect();
+            for cut in (0..chars.len()).step_by(211) {
+                let prefix: String = chars[..cut].iter().collect();
+                let len = cut;
+                for s in suggest(&prefix) {
+                    let spans = [Some(s.cue), s.source, s.content, s.resolved_source];
+                    for span in spans.into_iter().flatten().chain(s.chain.iter().copied()) {
+                        assert!(span.start < span.end && span.end <= len, "{span:?} in {len} code points");
+                    }
+                }
+            }
+        }
+    }
+}
+
 mod wire {
     use super::*;
 
