@@ -89,6 +89,9 @@ pub enum Command {
         /// Print one JSON object
         #[arg(long)]
         json: bool,
+        /// Score the annotators against each other instead, where a text has several annotation files
+        #[arg(long)]
+        agreement: bool,
     },
     #[command(subcommand, hide = true)]
     Debug(debug::DebugCommand),
@@ -121,7 +124,7 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
     let standalone = match command {
         Command::AnchorTest { cases } => Ok(anchor_test(&cases)),
         Command::Suggest(args) => Ok(suggest::run(args)),
-        Command::EvalAttribution { gold_dir, json } => Ok(eval::run(&gold_dir, json)),
+        Command::EvalAttribution { gold_dir, json, agreement } => Ok(eval::run(&gold_dir, json, agreement)),
         command => Err(command),
     };
     let command = match standalone {
