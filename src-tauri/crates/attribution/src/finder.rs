@@ -307,7 +307,12 @@ impl Finder<'_> {
         while k > ss && e - k < 40 {
             k -= 1;
             let w = self.word(k);
-            if self.quotation[k].is_some() || matches!(w, "." | ";" | ":" | "—") {
+            // The point of "R-Ky." or "Mrs." does not end the clause.
+            let abbreviation = w == "."
+                && k > ss
+                && self.t(k - 1).span.end == self.t(k).span.start
+                && self.t(k - 1).lower.chars().count() <= 4;
+            if self.quotation[k].is_some() || (matches!(w, "." | ";" | ":" | "—") && !abbreviation) {
                 return None;
             }
             if w != "," || k + 1 >= e - 1 {
@@ -357,8 +362,26 @@ impl Finder<'_> {
     fn leading_subject(&self, ss: usize, limit: usize) -> Option<Range> {
         // A dateline ("CALDRIS, Aldermark — ") is not the subject.
         let mut s = (ss..limit.min(ss + 8)).find(|&k| matches!(self.word(k), "—" | "–")).map_or(ss, |dash| dash + 1);
-        while s < limit && (self.is(s, &["but", "and", "however", "yet", "so"]) || self.word(s) == ",") {
+        while s < limit
+            && (self.is(s, &["but", "and", "however", "yet", "so"])
+                || self.is(s, BETWEEN_SOURCE_AND_CUE)
+                || self.word(s) == ",")
+        {
             s += 1;
+        }
+        // An opening adverbial ("On Tuesday, he …") is not the subject.
+        if let Some(comma) = (s..limit.min(s + 6)).find(|&k| self.word(k) == ",")
+            && comma + 1 < limit
+            && (self.t(comma + 1).capitalized || self.is(comma + 1, PRONOUNS))
+            && self.is(
+                s,
+                &[
+                    "on", "in", "at", "after", "before", "during", "since", "by", "for", "last", "earlier", "later",
+                    "then", "now", "still",
+                ],
+            )
+        {
+            s = comma + 1;
         }
         if s < limit && self.is(s, PRONOUNS) {
             return Some((s, s + 1));
