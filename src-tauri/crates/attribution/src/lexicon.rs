@@ -1,6 +1,7 @@
-//! Word lists: the cue weights counted on PolNeAR train (words and counts
-//! only, loaded once) and the small hand-written lists that classify sources
-//! and spot hedges.
+//! Word lists: counts taken from PolNeAR train (how often a word lay inside a
+//! cue, how often a particle after a cue was part of it; words and numbers
+//! only, parsed once) and the small hand-written lists that find sources,
+//! classify them and spot hedges.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
