@@ -32,8 +32,7 @@ pub fn find(text: &str) -> Vec<Suggestion> {
             *slot = Some(q);
         }
     }
-    let mut cue_score = cue_model().scores(&a, &quoted_tokens(&a));
-    second_chance(&a, &mut cue_score);
+    let cue_score = cue_model().scores(&a, &quoted_tokens(&a));
     let f = Finder { a: &a, quotation, cue_score };
     let mut out = Vec::new();
     for &(ss, se) in &a.sentences {
@@ -722,27 +721,6 @@ const PERSON_NOUNS: &[&str] = &[
     "man",
     "woman",
 ];
-
-/// Chosen on a held-out fifth of PolNeAR train: lower floors trade as much
-/// precision as they gain recall.
-const SECOND_CHANCE_FLOOR: f32 = -2.0;
-
-/// Most sentences of a news text attribute something; a sentence where no
-/// word clears the cue threshold gets its best word if that one came close.
-fn second_chance(a: &Analysed, scores: &mut [f32]) {
-    for &(ss, se) in &a.sentences {
-        let words =
-            || (ss..se).filter(|&i| a.tokens[i].is_word && !FUNCTION_WORDS.contains(&a.tokens[i].lower.as_str()));
-        if words().any(|i| scores[i] > 0.0) {
-            continue;
-        }
-        if let Some(best) = words().max_by(|&x, &y| scores[x].total_cmp(&scores[y]))
-            && scores[best] > SECOND_CHANCE_FLOOR
-        {
-            scores[best] = f32::MIN_POSITIVE;
-        }
-    }
-}
 
 /// The token starting at code point `start` (tokens are in text order).
 fn token_at(a: &Analysed, start: usize) -> Option<&Token> {
