@@ -106,10 +106,6 @@ pub struct Suggestion {
     pub resolved_source: Option<Span>,
 }
 
-/// Changes whenever the rules or the shipped weights change, so that a cache
-/// of suggestions can key on it and recompute stale entries.
-pub const SUGGESTER_VERSION: u32 = 1;
-
 /// Suggests the attributions of `text`, in text order.
 pub fn suggest(text: &str) -> Vec<Suggestion> {
     finder::find(text)
