@@ -22,12 +22,18 @@ fn suggest_jsonl_prints_the_documented_shape_and_reports_a_missing_file() {
     let good = dir.path().join("harbour-note.txt");
     std::fs::write(&good, text).unwrap();
     let missing = dir.path().join("missing.txt");
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"caf\xe9 said the minister").unwrap();
     let data = dir.path().join("data");
 
-    let out = claimdesk(&data, &["suggest", missing.to_str().unwrap(), good.to_str().unwrap(), "--jsonl"]);
+    let out = claimdesk(
+        &data,
+        &["suggest", missing.to_str().unwrap(), good.to_str().unwrap(), latin1.to_str().unwrap(), "--jsonl"],
+    );
     assert_eq!(out.status.code(), Some(1), "a missing file makes the exit code 1");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("missing.txt"), "the error names the file: {stderr}");
+    assert!(stderr.contains("latin1.txt: not UTF-8 text"), "{stderr}");
 
     let lines: Vec<Value> =
         String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();

@@ -92,6 +92,9 @@ pub enum Command {
         /// Print one JSON object
         #[arg(long)]
         json: bool,
+        /// Score the annotators against each other instead, where a text has several annotation files
+        #[arg(long)]
+        agreement: bool,
     },
     /// Export claims: W3C annotations, CSV, a brief (Markdown or HTML), ClaimReview
     Export(export::ExportArgs),
@@ -138,7 +141,7 @@ pub fn run(data_dir: &Path, command: Command) -> ExitCode {
     let standalone = match command {
         Command::AnchorTest { cases } => Ok(anchor_test(&cases)),
         Command::Suggest(args) => Ok(suggest::run(args)),
-        Command::EvalAttribution { gold_dir, json } => Ok(eval::run(&gold_dir, json)),
+        Command::EvalAttribution { gold_dir, json, agreement } => Ok(eval::run(&gold_dir, json, agreement)),
         command => Err(command),
     };
     let command = match standalone {

@@ -35,6 +35,11 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     for path in &args.files {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                eprintln!("claimdesk: cannot read {}: not UTF-8 text", path.display());
+                failed = true;
+                continue;
+            }
             Err(e) => {
                 eprintln!("claimdesk: cannot read {}: {e}", path.display());
                 failed = true;
@@ -60,11 +65,11 @@ fn describe(doc: &str, text: &str, s: &Suggestion) -> String {
         |span: Option<claimdesk_attribution::Span>| span.map_or("-".to_string(), |s| format!("{:?}", s.slice(text)));
     let hedge = if s.hedged { " (hedged)" } else { "" };
     format!(
-        "{doc}:{}\t{} says {}{hedge}: {} [{:?}]",
+        "{doc}:{}\t{} ({}) {}{hedge}: {}",
         s.cue.start,
         quote(s.source),
+        s.source_kind.as_str(),
         quote(Some(s.cue)),
-        quote(s.content),
-        s.source_kind
+        quote(s.content)
     )
 }

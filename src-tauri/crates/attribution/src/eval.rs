@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::brat::{self, Annotations, GoldSpan, Role};
-use crate::{Span, Suggestion, suggest};
+use crate::{SourceKind, Span, Suggestion, suggest};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
@@ -167,42 +167,95 @@ pub struct GoldDocument {
     pub annotations: Annotations,
 }
 
-/// Loads a split folder laid out as PolNeAR's: `text/STEM.txt` and
-/// `attributions/STEM_ANNOTATOR.ann`. A text annotated by several people
-/// (PolNeAR's agreement study) is scored once, against the first annotation
-/// file in name order, so that no text weighs more than another.
-pub fn load_split(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
-    let read_dir = |p: PathBuf| std::fs::read_dir(&p).map_err(|source| EvalError::Read { path: p, source });
-    let mut anns: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut files: Vec<PathBuf> = read_dir(dir.join("attributions"))?
+/// The annotation files of a split folder by text stem, in name order: the
+/// .ann name is the text's stem, an underscore and the annotator's id.
+fn annotation_files(dir: &Path) -> Result<BTreeMap<String, Vec<PathBuf>>, EvalError> {
+    let folder = dir.join("attributions");
+    let entries = std::fs::read_dir(&folder).map_err(|source| EvalError::Read { path: folder, source })?;
+    let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "ann"))
         .collect();
     files.sort();
+    let mut by_stem: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for path in files {
         let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
         let stem = name.rsplit_once('_').map_or(name, |(stem, _)| stem).to_string();
-        anns.entry(stem).or_insert(path);
+        by_stem.entry(stem).or_default().push(path);
     }
+    Ok(by_stem)
+}
+
+fn read(path: &Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|source| EvalError::Read { path: path.to_path_buf(), source })
+}
+
+fn parse_file(path: &Path) -> Result<Annotations, EvalError> {
+    brat::parse(&read(path)?).map_err(|source| EvalError::Brat { path: path.to_path_buf(), source })
+}
+
+/// Loads a split folder laid out as PolNeAR's: `text/STEM.txt` and
+/// `attributions/STEM_ANNOTATOR.ann`. A text annotated by several people
+/// (PolNeAR's agreement study) is scored once, against the first annotation
+/// file in name order, so that no text weighs more than another.
+pub fn load_split(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
     let mut docs = Vec::new();
-    for (stem, ann_path) in anns {
+    for (stem, paths) in annotation_files(dir)? {
         let text_path = dir.join("text").join(format!("{stem}.txt"));
         if !text_path.exists() {
             continue;
         }
-        let read =
-            |p: &Path| std::fs::read_to_string(p).map_err(|source| EvalError::Read { path: p.to_path_buf(), source });
         let text = read(&text_path)?;
-        let annotations =
-            brat::parse(&read(&ann_path)?).map_err(|source| EvalError::Brat { path: ann_path, source })?;
-        docs.push(GoldDocument { name: stem, text, annotations });
+        docs.push(GoldDocument { name: stem, text, annotations: parse_file(&paths[0])? });
     }
     if docs.is_empty() {
         return Err(EvalError::Empty(dir.to_path_buf()));
     }
     Ok(docs)
+}
+
+/// One annotator's attributions as if they were suggestions (each span as
+/// its hull), to score annotators against each other.
+fn as_suggestions(annotations: &Annotations) -> Vec<Suggestion> {
+    let hull = |i: Option<usize>| i.map(|i| annotations.spans[i].hull());
+    annotations
+        .attributions
+        .iter()
+        .filter_map(|a| {
+            Some(Suggestion {
+                cue: hull(a.cue)?,
+                source: hull(a.source),
+                content: hull(a.content),
+                source_kind: SourceKind::Unknown,
+                hedged: false,
+                chain: Vec::new(),
+                resolved_source: None,
+            })
+        })
+        .collect()
+}
+
+/// How far annotators agree with each other, by the same scorer: on every
+/// text with several annotation files, each file's attributions are scored
+/// against each other file's. `documents` counts those texts.
+pub fn agreement(dir: &Path) -> Result<Report, EvalError> {
+    let mut total = Score::default();
+    let mut documents = 0;
+    for paths in annotation_files(dir)?.values().filter(|p| p.len() > 1) {
+        documents += 1;
+        let annotations = paths.iter().map(|p| parse_file(p)).collect::<Result<Vec<_>, _>>()?;
+        for (a, found) in annotations.iter().enumerate() {
+            let found = as_suggestions(found);
+            for (b, gold) in annotations.iter().enumerate() {
+                if a != b {
+                    total.add(score(gold, &found));
+                }
+            }
+        }
+    }
+    Ok(Report { documents, score: total })
 }
 
 /// The figures for a split.
@@ -250,7 +303,6 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SourceKind;
 
     fn suggestion(cue: (usize, usize), source: Option<(usize, usize)>) -> Suggestion {
         Suggestion {
@@ -277,6 +329,28 @@ mod tests {
         assert_eq!(s.exact.whole.matched, 1);
         assert_eq!(s.overlap.whole.matched, 1);
         assert!((s.overlap.cue.f1() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn agreement_scores_each_annotation_file_against_the_others() {
+        let dir = std::env::temp_dir().join(format!("claimdesk-attribution-agreement-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("text")).unwrap();
+        std::fs::create_dir_all(dir.join("attributions")).unwrap();
+        std::fs::write(dir.join("text/story.txt"), "Alice said no. Bob said yes.").unwrap();
+        std::fs::write(dir.join("text/single.txt"), "Carol said maybe.").unwrap();
+        // Two annotators agree on Alice; only the second marks Bob.
+        std::fs::write(
+            dir.join("attributions/story_a1.ann"),
+            "T1\tSource 0 5\tAlice\nT2\tCue 6 10\tsaid\nE1\tCue:T2 Source:T1\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("attributions/story_b2.ann"), GOLD).unwrap();
+        std::fs::write(dir.join("attributions/single_a1.ann"), GOLD).unwrap();
+        let report = agreement(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(report.documents, 1, "only the text with two annotation files counts");
+        let whole = report.score.overlap.whole;
+        assert_eq!((whole.matched, whole.predicted, whole.gold), (2, 3, 3));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! source and content spans from that shape.
 
 use crate::lexicon::{
-    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, HEDGES, INDEFINITE, ORGANIZATION_WORDS, OUTLET_WORDS,
-    PRONOUNS, TELL_VERBS,
+    ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, CUE_AUXILIARIES, HEDGES, INDEFINITE, ORGANIZATION_WORDS,
+    OUTLET_WORDS, PRONOUNS, TELL_VERBS, lexicon,
 };
 use crate::model::{cue_model, quoted_tokens};
 use crate::text::{Analysed, Token, analyse};
@@ -38,7 +38,7 @@ pub fn find(text: &str) -> Vec<Suggestion> {
     for &(ss, se) in &a.sentences {
         f.sentence(ss, se, &mut out);
     }
-    resolve_pronouns(text, &mut out);
+    resolve_pronouns(&a, &mut out);
     out
 }
 
@@ -80,26 +80,47 @@ impl Finder<'_> {
         self.quotation_closing_at(i).is_some() || matches!(self.word(i), "”" | "\"" | "''")
     }
 
-    /// The run of cue tokens starting at `i` ("has also said", "according to").
-    fn cue_range(&self, i: usize, se: usize) -> Range {
+    /// The run of cue tokens starting at `i` ("has also said", "according
+    /// to"), with the auxiliaries just before it (not before `lo`) and the
+    /// particle just after it that annotators usually include.
+    fn cue_range(&self, i: usize, lo: usize, se: usize) -> Range {
         let mut e = i + 1;
-        while e < se && self.is_head(e) {
-            e += 1;
+        loop {
+            if e < se && self.is_head(e) {
+                e += 1;
+            } else if e + 1 < se && self.t(e).is_word && self.is_head(e + 1) {
+                // One word the model doubted inside a cue: "did not immediately respond".
+                e += 2;
+            } else {
+                break;
+            }
         }
+        let particles = &lexicon().particles;
+        let usually_in =
+            |k: usize| particles.get(&(self.word(k - 1), self.word(k))).map(|&(inside, outside)| inside >= outside);
         // A trailing preposition belongs to an adjunct ("said in Ohio", "said on Sunday").
         while e > i + 1
-            && (self.is(e - 1, &["in", "at", "with", "during", "from", "by", "after", "before"])
-                || (self.word(e - 1) == "on" && e < se && self.t(e).capitalized))
+            && (usually_in(e - 1) == Some(false)
+                || (usually_in(e - 1).is_none()
+                    && self.is(e - 1, &["in", "at", "with", "during", "from", "by", "after", "before", "on"])))
         {
             e -= 1;
         }
-        (i, e)
+        if e < se && usually_in(e) == Some(true) {
+            e += 1;
+        }
+        let mut s = i;
+        while s > lo && self.is(s - 1, CUE_AUXILIARIES) && self.quotation[s - 1].is_none() {
+            s -= 1;
+        }
+        (s, e)
     }
 
     fn sentence(&self, ss: usize, se: usize, out: &mut Vec<Suggestion>) {
         let first = out.len();
         // Sources found so far in this sentence, for "…, adding that" and "X said … and warned".
         let mut sources: Vec<Range> = Vec::new();
+        let mut last_cue_end = ss;
         let mut i = ss;
         while i < se {
             if self.word(i) == "according" && i + 1 < se && self.word(i + 1) == "to" && self.quotation[i].is_none() {
@@ -108,13 +129,14 @@ impl Finder<'_> {
                 }
                 i += 2;
             } else if self.is_head(i) {
-                let cue = self.cue_range(i, se);
+                let cue = self.cue_range(i, last_cue_end, se);
                 // A run of function words alone ("about", "has") is the edge
                 // of a cue the model did not see, not a cue.
                 if (cue.0..cue.1).any(|k| !self.is(k, FUNCTION_WORDS)) {
                     let (suggestion, source) = self.around_cue(cue, ss, se, sources.last().copied());
                     sources.extend(source);
                     out.push(suggestion);
+                    last_cue_end = cue.1;
                 }
                 i = cue.1;
             } else if self.word(i) == ":" && self.quotation[i].is_none() && out.len() == first {
@@ -133,11 +155,8 @@ impl Finder<'_> {
     fn finish_sentence(&self, ss: usize, se: usize, found: &mut [Suggestion]) {
         let hedged = (ss..se).any(|i| self.quotation[i].is_none() && self.is(i, HEDGES))
             || self.has_phrase(ss, se, &["is", "said", "to"]);
-        let according: Vec<(Span, Option<Span>)> = found
-            .iter()
-            .filter(|s| s.cue.slice_len() > 0 && self.starts_with_according(s.cue))
-            .map(|s| (s.cue, s.source))
-            .collect();
+        let according: Vec<(Span, Option<Span>)> =
+            found.iter().filter(|s| self.starts_with_according(s.cue)).map(|s| (s.cue, s.source)).collect();
         for s in found.iter_mut() {
             s.hedged |= hedged;
             for &(cue, source) in &according {
@@ -152,7 +171,7 @@ impl Finder<'_> {
     }
 
     fn starts_with_according(&self, cue: Span) -> bool {
-        self.a.tokens.iter().any(|t| t.span.start == cue.start && t.lower == "according")
+        token_at(self.a, cue.start).is_some_and(|t| t.lower == "according")
     }
 
     fn has_phrase(&self, ss: usize, se: usize, phrase: &[&str]) -> bool {
@@ -161,12 +180,13 @@ impl Finder<'_> {
     }
 
     fn suggestion(&self, cue: Range, source: Option<Range>, content: Option<Range>, chain: Vec<Span>) -> Suggestion {
+        let content = content.filter(|&(s, e)| (s..e).any(|k| self.t(k).is_word));
         let source_kind = source.map_or(SourceKind::Unknown, |r| self.kind(r));
         let hedged = (cue.0..cue.1).any(|i| self.is(i, HEDGES));
         Suggestion {
             cue: self.span(cue),
             source: source.map(|r| self.span(r)),
-            content: content.filter(|r| r.0 < r.1).map(|r| self.span(r)),
+            content: content.map(|r| self.span(r)),
             source_kind,
             hedged,
             chain,
@@ -191,8 +211,10 @@ impl Finder<'_> {
 
     /// A colon after a short name-like phrase at the start of a sentence
     /// introduces a quote or a claim ("Minister: ‘We will not resign’").
+    /// Not the "Q:" and "A:" of an interview transcript, which annotators
+    /// mostly leave out.
     fn colon(&self, i: usize, ss: usize, se: usize) -> Option<Suggestion> {
-        if i == ss || i - ss > 6 || i + 1 >= se {
+        if i == ss || i - ss > 6 || i + 1 >= se || (i - ss == 1 && self.is(ss, &["q", "a"])) {
             return None;
         }
         if !(ss..i).all(|k| self.t(k).is_word) || !(ss..i).any(|k| self.t(k).capitalized) {
@@ -228,34 +250,43 @@ impl Finder<'_> {
             && (after_comma || self.is_closing_quote(cs - 1))
             && let Some(source) = self.source_after(ce, se)
             && self.ends_clause(source.1, se)
-            && (self.t(source.0).capitalized || self.is(source.0, NOUN_PHRASE_OPENERS))
+            && (self.is(source.0, NOUN_PHRASE_OPENERS) || (source.0..source.1).any(|k| self.t(k).capitalized))
         {
+            let source = self.with_description(source, se);
             return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
         }
-        // "X said … and warned …": the same speaker.
-        if e > ss && self.is(e - 1, &["and", "but", "or"]) && earlier.is_some() {
-            return done(earlier, self.content_after(ce, se), Vec::new());
+        // "X said … and warned …", "X defended it by citing …": the same speaker.
+        let continues = self.is(e.saturating_sub(1), &["and", "but", "or"])
+            || (participle && self.is(e.saturating_sub(1), &["by", "without", "after", "while", "before"]));
+        if e > ss && continues {
+            let source = earlier.or_else(|| self.leading_subject(ss, e - 1));
+            return done(source, self.content_after(ce, se), Vec::new());
         }
-        let source = appositive.or_else(|| self.source_before(cs, ss));
+        let source = appositive
+            .or_else(|| self.source_before(cs, ss))
+            // The subject may stand far from its verb: "X, in a long
+            // interview on Sunday about the budget, warned …".
+            .or_else(|| self.leading_subject(ss, cs).filter(|&(_, e)| cs - e <= 8));
         // Post-posed: "…,” the minister said." / "Y, X said."
         if let Some((s0, _)) = source
             && s0 > ss
             && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
-            && self.ends_clause(ce, se)
+            && (self.ends_clause(ce, se) || (self.is(ce - 1, TELL_VERBS) && self.ends_clause_after_listener(ce, se)))
         {
             return done(source, self.content_before(s0 - 1, ss), Vec::new());
         }
         // Pre-posed: "X said (that) Y", "X told AFP: “Y”".
         let mut k = ce;
         let mut chain = Vec::new();
-        if self.is(cs, TELL_VERBS) || self.is(ce - 1, TELL_VERBS) {
-            let start = k;
-            while k < se && self.t(k).is_word && !self.is(k, &["that", "on", "in", "about", "of"]) && k - start < 6 {
-                k += 1;
+        if (self.is(cs, TELL_VERBS) || self.is(ce - 1, TELL_VERBS))
+            && let Some(listener) = self.listener(ce, se)
+        {
+            // A named listener ("told AFP") passed the words on; an unnamed
+            // one ("told reporters") is only skipped.
+            if self.t(listener.0).capitalized {
+                chain.push(self.span(listener));
             }
-            if k > start {
-                chain.push(self.span((start, k)));
-            }
+            k = listener.1;
         }
         done(source, self.content_after(k, se), chain)
     }
@@ -275,17 +306,27 @@ impl Finder<'_> {
         while k > ss && e - k < 40 {
             k -= 1;
             let w = self.word(k);
-            if self.quotation[k].is_some() || matches!(w, "." | ";" | ":" | "—") {
+            // The point of "R-Ky." or "Mrs." does not end the clause.
+            let abbreviation = w == "."
+                && k > ss
+                && self.t(k - 1).span.end == self.t(k).span.start
+                && self.t(k - 1).lower.chars().count() <= 4;
+            if self.quotation[k].is_some() || (matches!(w, "." | ";" | ":" | "—") && !abbreviation) {
                 return None;
             }
             if w != "," || k + 1 >= e - 1 {
                 continue;
             }
             commas += 1;
-            if let Some((s, _)) = self.source_before(k, ss) {
-                let opens = s == ss || !self.t(s - 1).is_word;
-                if self.t(s).capitalized && !self.is(s, CLAUSE_WORDS) && opens {
-                    return Some((s, e));
+            if let Some((s, name_end)) = self.source_before(k, ss) {
+                let opens = s == ss || !self.t(s - 1).is_word || self.is(s - 1, CLAUSE_WORDS);
+                // The name may come first ("Ann Lee, the envoy,") or second
+                // ("the envoy, Ann Lee,").
+                let named = (s..e - 1).any(|n| self.t(n).capitalized);
+                if named && !self.is(s, CLAUSE_WORDS) && opens {
+                    // A relative clause is not part of the source; a description is.
+                    let relative = self.is(k + 1, &["who", "which", "whose"]);
+                    return Some((s, if relative { name_end } else { e }));
                 }
             }
             if commas == 3 {
@@ -295,15 +336,67 @@ impl Finder<'_> {
         None
     }
 
+    /// "said Ann Lee, the party's treasurer." — annotators take the
+    /// description after the name into the source, up to the next comma or
+    /// the sentence end, but not a relative clause ("…, who …").
+    fn with_description(&self, (s, e): Range, se: usize) -> Range {
+        if e + 1 >= se || self.word(e) != "," || self.is(e + 1, &["who", "which", "that"]) {
+            return (s, e);
+        }
+        if self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS) {
+            return (s, e);
+        }
+        let mut end = e + 1;
+        while end < se && end - e < 25 && self.word(end) != "," && self.quotation[end].is_none() {
+            end += 1;
+        }
+        while end > e + 1 && matches!(self.word(end - 1), "." | "!" | "?" | ";" | ":") {
+            end -= 1;
+        }
+        if end > e + 1 { (s, end) } else { (s, e) }
+    }
+
     /// The name-like words opening a sentence ("Senator Lee", "The ministry"),
     /// stopping before `limit`.
     fn leading_subject(&self, ss: usize, limit: usize) -> Option<Range> {
-        let mut s = ss;
-        while s < limit && (self.is(s, &["but", "and", "however", "yet", "so"]) || self.word(s) == ",") {
+        // A dateline ("CALDRIS, Aldermark — ") is not the subject.
+        let mut s = (ss..limit.min(ss + 8)).find(|&k| matches!(self.word(k), "—" | "–")).map_or(ss, |dash| dash + 1);
+        while s < limit
+            && (self.is(s, &["but", "and", "however", "yet", "so"])
+                || self.is(s, BETWEEN_SOURCE_AND_CUE)
+                || self.word(s) == ",")
+        {
             s += 1;
+        }
+        // An opening adverbial ("On Tuesday, he …") is not the subject.
+        if let Some(comma) = (s..limit.min(s + 6)).find(|&k| self.word(k) == ",")
+            && comma + 1 < limit
+            && (self.t(comma + 1).capitalized || self.is(comma + 1, PRONOUNS))
+            && self.is(
+                s,
+                &[
+                    "on", "in", "at", "after", "before", "during", "since", "by", "for", "last", "earlier", "later",
+                    "then", "now", "still",
+                ],
+            )
+        {
+            s = comma + 1;
         }
         if s < limit && self.is(s, PRONOUNS) {
             return Some((s, s + 1));
+        }
+        // "The central bank", "the ministry's spokesman": an opener, then up
+        // to a noun that can speak.
+        if s < limit && self.is(s, NOUN_PHRASE_OPENERS) {
+            let speaker = (s + 1..limit.min(s + 6)).find(|&k| {
+                self.is(k, ORGANIZATION_WORDS)
+                    || self.is(k, OUTLET_WORDS)
+                    || self.is(k, PERSON_NOUNS)
+                    || self.is(k, ANONYMOUS_HEADS)
+            });
+            if let Some(head) = speaker {
+                return Some((s, head + 1));
+            }
         }
         let mut e = s;
         while e < limit
@@ -323,7 +416,47 @@ impl Finder<'_> {
         while k < se && self.is(k, BETWEEN_SOURCE_AND_CUE) {
             k += 1;
         }
-        k >= se || !self.t(k).is_word || self.is(k, &["in", "on", "at", "during", "after", "before", "of"])
+        if k >= se {
+            return true;
+        }
+        // A colon or a quote mark after the cue introduces the content.
+        if matches!(self.word(k), ":" | "—") || self.is_opening_quote(k) {
+            return false;
+        }
+        !self.t(k).is_word || self.is(k, ADJUNCT_OPENERS)
+    }
+
+    /// After "told": the listener, then whatever ends the clause
+    /// ("…,” Lee told POLITICO on Friday.").
+    fn ends_clause_after_listener(&self, ce: usize, se: usize) -> bool {
+        self.listener(ce, se).is_some_and(|(_, e)| self.ends_clause(e, se))
+    }
+
+    /// Whom a "told" was told to: a name ("AFP", "The New York Times"), an
+    /// object pronoun, or a short noun phrase ("reporters", "a local paper").
+    fn listener(&self, k: usize, se: usize) -> Option<Range> {
+        if k >= se || !self.t(k).is_word || self.is(k, &["that"]) {
+            return None;
+        }
+        let mut e = k;
+        if self.t(k).capitalized {
+            while e < se
+                && e - k < 6
+                && (self.t(e).capitalized
+                    || (self.word(e) == "." && e > k && e + 1 < se && self.t(e + 1).capitalized)
+                    || (self.is(e, &["of", "&"]) && e + 1 < se && self.t(e + 1).capitalized))
+            {
+                e += 1;
+            }
+        } else if self.is(k, &["me", "him", "her", "us", "them", "reporters", "journalists"]) {
+            e = k + 1;
+        } else {
+            while e < se && e - k < 4 && self.t(e).is_word && !self.is(e, CLAUSE_WORDS) && !self.is(e, ADJUNCT_OPENERS)
+            {
+                e += 1;
+            }
+        }
+        (e > k).then_some((k, e))
     }
 
     /// The noun phrase ending just before the cue, over adverbs and
@@ -358,6 +491,11 @@ impl Finder<'_> {
                 if !named {
                     break;
                 }
+            } else if self.is(s - 1, &["for", "to", "in", "at", "from"])
+                && s >= 2
+                && (self.is(s - 2, PERSON_NOUNS) || self.is(s - 2, ANONYMOUS_HEADS))
+            {
+                // "a spokesman for the ministry", "advisers to the president".
             } else if self.is(s - 1, CLAUSE_WORDS) || self.is_head(s - 1) {
                 break;
             }
@@ -467,8 +605,13 @@ impl Finder<'_> {
             words.iter().rev().find(|w| w.chars().next().is_some_and(char::is_alphanumeric)).copied().unwrap_or("");
         let named = (s + 1..e).any(|i| self.t(i).capitalized)
             || (self.t(s).capitalized && !self.is(s, INDEFINITE) && !self.is(s, &["the"]));
-        if ANONYMOUS_HEADS.contains(&head) && (INDEFINITE.contains(&words[0]) || words.len() == 1) {
+        let anonymous_head = ANONYMOUS_HEADS.contains(&head) || words.iter().any(|w| ANONYMOUS_HEADS.contains(w));
+        if anonymous_head && (INDEFINITE.contains(&words[0]) || words.len() == 1) {
             return SourceKind::Anonymous;
+        }
+        // "the ministry's spokesman, Anselm Kreel" is a person speaking for an organization.
+        if PERSON_NOUNS.contains(&head) || words.iter().any(|w| PERSON_NOUNS.contains(w)) && named {
+            return SourceKind::Person;
         }
         if words.iter().any(|w| OUTLET_WORDS.contains(w)) && (named || words.contains(&"media")) {
             return SourceKind::Outlet;
@@ -486,6 +629,34 @@ impl Finder<'_> {
 const FUNCTION_WORDS: &[&str] = &[
     "about", "in", "to", "on", "for", "of", "out", "at", "with", "by", "from", "as", "a", "an", "the", "has", "have",
     "had", "was", "were", "is", "are", "be", "been", "also", "not", "that", "it", "this", "and", "or", "but", "up",
+];
+
+/// Prepositions opening an adjunct after a cue ("said on Sunday", "shouted
+/// from the street"), which end the clause as far as the content goes.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "of",
+    "from",
+    "with",
+    "outside",
+    "inside",
+    "as",
+    "while",
+    "when",
+    "via",
+    "through",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
 ];
 
 /// Words that open a noun phrase after an inverted cue ("said the minister").
@@ -551,22 +722,21 @@ const PERSON_NOUNS: &[&str] = &[
     "woman",
 ];
 
-impl Span {
-    fn slice_len(&self) -> usize {
-        self.end.saturating_sub(self.start)
-    }
+/// The token starting at code point `start` (tokens are in text order).
+fn token_at(a: &Analysed, start: usize) -> Option<&Token> {
+    a.tokens.binary_search_by_key(&start, |t| t.span.start).ok().map(|i| &a.tokens[i])
 }
 
 /// Points each pronoun source at the nearest earlier named source that fits
 /// it: a person for "he" and "she", an organisation or outlet for "it", any
 /// named source for "they" and "we".
-fn resolve_pronouns(text: &str, found: &mut [Suggestion]) {
+fn resolve_pronouns(a: &Analysed, found: &mut [Suggestion]) {
     for i in 0..found.len() {
         let (Some(source), SourceKind::Pronoun) = (found[i].source, found[i].source_kind) else {
             continue;
         };
-        let pronoun = source.slice(text).to_lowercase();
-        let fits = |k: SourceKind| match pronoun.as_str() {
+        let pronoun = token_at(a, source.start).map_or("", |t| t.lower.as_str());
+        let fits = |k: SourceKind| match pronoun {
             "he" | "she" | "i" => k == SourceKind::Person,
             "it" => matches!(k, SourceKind::Organization | SourceKind::Outlet),
             _ => matches!(k, SourceKind::Person | SourceKind::Organization | SourceKind::Outlet),

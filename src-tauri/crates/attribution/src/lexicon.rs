@@ -1,6 +1,7 @@
-//! Word lists: the cue weights counted on PolNeAR train (words and counts
-//! only, loaded once) and the small hand-written lists that classify sources
-//! and spot hedges.
+//! Word lists: counts taken from PolNeAR train (how often a word lay inside a
+//! cue, how often a particle after a cue was part of it; words and numbers
+//! only, parsed once) and the small hand-written lists that find sources,
+//! classify them and spot hedges.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -20,6 +21,8 @@ impl CueWeight {
 
 pub struct Lexicon {
     pub cues: HashMap<&'static str, CueWeight>,
+    /// (cue word, particle) → (times the particle was inside the cue, times it followed outside).
+    pub particles: HashMap<(&'static str, &'static str), (u32, u32)>,
 }
 
 /// Tab-separated; lines starting with `#` are comments.
@@ -33,9 +36,55 @@ pub fn lexicon() -> &'static Lexicon {
         let cues = rows(include_str!("../lexicon/cues.tsv"))
             .filter_map(|r| Some((r[0], CueWeight { inside: r.get(1)?.parse().ok()?, total: r.get(2)?.parse().ok()? })))
             .collect();
-        Lexicon { cues }
+        let particles = rows(include_str!("../lexicon/cue_particles.tsv"))
+            .filter_map(|r| Some(((r[0], *r.get(1)?), (r.get(2)?.parse().ok()?, r.get(3)?.parse().ok()?))))
+            .collect();
+        Lexicon { cues, particles }
     })
 }
+
+/// Auxiliaries and adverbs that annotators take into the cue when they
+/// stand right before it ("has said", "also warned", "did not respond"): on
+/// PolNeAR train each was inside the cue in at least 77% of such places.
+pub const CUE_AUXILIARIES: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "always",
+    "are",
+    "be",
+    "been",
+    "being",
+    "can",
+    "could",
+    "did",
+    "even",
+    "first",
+    "had",
+    "has",
+    "have",
+    "initially",
+    "is",
+    "just",
+    "later",
+    "may",
+    "might",
+    "never",
+    "not",
+    "now",
+    "often",
+    "once",
+    "previously",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "still",
+    "was",
+    "were",
+    "will",
+    "would",
+];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"];
 

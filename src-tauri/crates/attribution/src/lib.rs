@@ -25,13 +25,13 @@ mod model;
 mod registry;
 mod text;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use model::{CueModel, train_cue_model};
 pub use registry::{NameMatcher, fold_name};
 
 /// A half-open range of code points: `start` inclusive, `end` exclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -61,7 +61,7 @@ impl Span {
 }
 
 /// What kind of speaker a source span names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     Person,
@@ -72,8 +72,22 @@ pub enum SourceKind {
     Unknown,
 }
 
+impl SourceKind {
+    /// The word used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Pronoun => "pronoun",
+            SourceKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// One suggested attribution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {
     /// The words that attribute: "said", "according to", "told", a colon.
     pub cue: Span,

@@ -31,8 +31,8 @@ pub struct Analysed {
 
 pub fn analyse(text: &str) -> Analysed {
     let tokens = tokenize(text);
-    let sentences = sentences(&tokens);
     let quotes = quotations(&tokens);
+    let sentences = sentences(&tokens, &quotes);
     Analysed { tokens, sentences, quotes }
 }
 
@@ -102,13 +102,18 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "d.c", "a.m", "p.m", "mt", "ft", "pres", "rev", "hon", "messrs", "e.g", "i.e", "etc", "al",
 ];
 
-fn is_closing_quote(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»" | "''")
+/// A straight mark closes only where the pairing says so; curly ones say it themselves.
+fn is_closing_quote(tokens: &[Token], quotes: &[(usize, usize)], i: usize) -> bool {
+    match tokens[i].lower.as_str() {
+        "”" | "’" | "»" => true,
+        "\"" | "''" | "'" => quotes.iter().any(|&(o, c)| c == i && o < c),
+        _ => false,
+    }
 }
 
 /// Splits at terminal punctuation (with any closing quote marks after it)
 /// and at line breaks. Abbreviations and initials do not split.
-fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
+fn sentences(tokens: &[Token], quotes: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -129,10 +134,14 @@ fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
                             || (p.span.end - p.span.start == 1 && p.capitalized))
                 });
             let mut end = i + 1;
-            while end < tokens.len() && !tokens[end].newline_before && is_closing_quote(&tokens[end]) {
+            while end < tokens.len() && !tokens[end].newline_before && is_closing_quote(tokens, quotes, end) {
                 end += 1;
             }
             let next_starts = tokens.get(end).is_none_or(|n| {
+                // "(R-Wis.)", "Inc., said": closing punctuation stays in the sentence.
+                if !n.newline_before && matches!(n.lower.as_str(), ")" | "]" | "," | ";" | ":") {
+                    return false;
+                }
                 n.newline_before
                     || n.capitalized
                     || !n.is_word
@@ -209,6 +218,13 @@ mod tests {
         let a = analyse("Mr. Lee spoke. “It is over.” He left.\nNew line");
         let firsts: Vec<&str> = a.sentences.iter().map(|&(s, _)| a.tokens[s].lower.as_str()).collect();
         assert_eq!(firsts, ["mr", "“", "he", "new"]);
+    }
+
+    #[test]
+    fn a_straight_quote_opening_the_next_sentence_stays_with_it() {
+        let a = analyse("He left. \"We stay,\" she said.");
+        let firsts: Vec<&str> = a.sentences.iter().map(|&(s, _)| a.tokens[s].lower.as_str()).collect();
+        assert_eq!(firsts, ["he", "\""]);
     }
 
     #[test]

@@ -71,7 +71,8 @@ mod constructions {
             text,
             Expect {
                 cue: "said",
-                source: Some("Tomas Vell"),
+                // Annotators take the description after the name into the source.
+                source: Some("Tomas Vell, the chief negotiator"),
                 content: Some("“We will not sign this draft,”"),
                 kind: SourceKind::Person,
             },
@@ -171,6 +172,20 @@ mod constructions {
     }
 
     #[test]
+    fn a_description_before_the_name_is_part_of_a_person_source() {
+        let text = "“Nobody expects a deal by Friday,” the council's special envoy, Ingrid Saltvik, told reporters.";
+        check(
+            text,
+            Expect {
+                cue: "told",
+                source: Some("the council's special envoy, Ingrid Saltvik,"),
+                content: Some("“Nobody expects a deal by Friday,”"),
+                kind: SourceKind::Person,
+            },
+        );
+    }
+
+    #[test]
     fn nested_source_told_an_outlet() {
         let text = "A senior Casmirian official told AFP that the convoy had been stopped at the border.";
         let s = check(
@@ -253,6 +268,20 @@ mod constructions {
     }
 
     #[test]
+    fn a_dateline_is_not_the_speaker() {
+        let text = "CALDRIS, Aldermark — The central bank cut its main rate, saying inflation had eased.";
+        check(
+            text,
+            Expect {
+                cue: "saying",
+                source: Some("The central bank"),
+                content: Some("inflation had eased"),
+                kind: SourceKind::Organization,
+            },
+        );
+    }
+
+    #[test]
     fn offsets_count_code_points_after_arabic_and_emoji() {
         // Arabic (right-to-left), an emoji outside the BMP and a combining
         // accent before the attribution: offsets must count code points, not
@@ -271,6 +300,59 @@ mod constructions {
     fn text_without_attributions_has_no_suggestions() {
         assert!(suggest("").is_empty());
         assert!(suggest("The river rose by two metres overnight.").is_empty());
+    }
+}
+
+mod robustness {
+    use super::*;
+
+    /// Every prefix of the project's sample and hostile texts (cut anywhere,
+    /// mid-quote and mid-sentence included) gives in-bounds, ordered spans
+    /// and never panics.
+    #[test]
+    fn any_prefix_of_the_fixtures_gives_spans_inside_the_text() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures");
+        let mut texts = Vec::new();
+        for folder in ["samples", "hostile"] {
+            for entry in std::fs::read_dir(fixtures.join(folder)).unwrap() {
+                if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        assert!(texts.len() > 10);
+        for text in &texts {
+            let chars: Vec<char> = text.chars().take(3000).collect();
+            for cut in (0..chars.len()).step_by(211) {
+                let prefix: String = chars[..cut].iter().collect();
+                let len = cut;
+                for s in suggest(&prefix) {
+                    let spans = [Some(s.cue), s.source, s.content, s.resolved_source];
+                    for span in spans.into_iter().flatten().chain(s.chain.iter().copied()) {
+                        assert!(span.start < span.end && span.end <= len, "{span:?} in {len} code points");
+                    }
+                }
+            }
+        }
+    }
+}
+
+mod wire {
+    use super::*;
+
+    /// The JSON the command line prints and a cache would store: spans as
+    /// `{"start","end"}`, kinds as lower-case words, and back again.
+    #[test]
+    fn a_suggestion_round_trips_through_json() {
+        let text = "Two diplomats told Reuters the draft had leaked.";
+        let found = suggest(text);
+        let json = serde_json::to_value(&found[0]).unwrap();
+        assert_eq!(json["cue"], serde_json::json!({"start": 14, "end": 18}));
+        assert_eq!(json["source_kind"], found[0].source_kind.as_str());
+        assert_eq!(json["source_kind"], "anonymous");
+        assert_eq!(json["chain"][0], serde_json::json!({"start": 19, "end": 26}));
+        let back: Suggestion = serde_json::from_value(json).unwrap();
+        assert_eq!(back, found[0]);
     }
 }
 
