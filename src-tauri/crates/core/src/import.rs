@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use claimdesk_domain::{ImportIssue, ImportProgress, ImportSummary, NewArticle};
+use claimdesk_domain::{ArticleId, ImportIssue, ImportProgress, ImportSummary, NewArticle};
+use claimdesk_search::IndexDocument;
 use rayon::prelude::*;
 
 use crate::{Desk, Result};
@@ -125,6 +126,19 @@ fn unsupported_reason(path: &std::path::Path) -> String {
     }
 }
 
+/// What the index holds of an article just stored under `id`.
+fn document(id: ArticleId, article: &NewArticle) -> IndexDocument<'_> {
+    IndexDocument {
+        id,
+        title: &article.title,
+        body: &article.body,
+        outlet: article.outlet.as_deref(),
+        author: article.author.as_deref(),
+        language: article.language.as_deref(),
+        published: article.published,
+    }
+}
+
 /// Collects parsed articles into transactions and index commits.
 struct BatchWriter<'d> {
     desk: &'d Desk,
@@ -172,16 +186,7 @@ impl<'d> BatchWriter<'d> {
             state.duplicates += outcome.duplicates.len() as u64;
             state.imported += outcome.inserted.len() as u64;
             for inserted in &outcome.inserted {
-                let article = &self.batch[inserted.batch_index];
-                self.desk.index.add(&claimdesk_search::IndexDocument {
-                    id: inserted.id,
-                    title: &article.title,
-                    body: &article.body,
-                    outlet: article.outlet.as_deref(),
-                    author: article.author.as_deref(),
-                    language: article.language.as_deref(),
-                    published: article.published,
-                })?;
+                self.desk.index.add(&document(inserted.id, &self.batch[inserted.batch_index]))?;
             }
             if !outcome.inserted.is_empty() {
                 self.fed_seq = Some(outcome.last_seq);
@@ -189,15 +194,7 @@ impl<'d> BatchWriter<'d> {
             for changed in &outcome.changed {
                 let article = &self.batch[changed.batch_index];
                 let replaced = self.desk.replace_article(changed.id, article)?;
-                self.desk.index.replace(&claimdesk_search::IndexDocument {
-                    id: changed.id,
-                    title: &article.title,
-                    body: &article.body,
-                    outlet: article.outlet.as_deref(),
-                    author: article.author.as_deref(),
-                    language: article.language.as_deref(),
-                    published: article.published,
-                })?;
+                self.desk.index.replace(&document(changed.id, article))?;
                 self.fed_seq = Some(replaced.seq);
                 state.updated += 1;
                 state.needs_review += replaced.needs_review;
