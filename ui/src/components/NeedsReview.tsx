@@ -43,7 +43,11 @@ export function NeedsReview({ claims, selection, onShow, onEdited }: Props) {
     }
     void run(
       claim,
-      async () => updateClaim(claim.id, { selector: await selectSpan(claim.article, selection) }),
+      async () => {
+        await updateClaim(claim.id, { selector: await selectSpan(claim.article, selection) });
+        // The selection has served: its Claim button would only invite a second claim on it.
+        document.getSelection()?.removeAllRanges();
+      },
       `Re-attached claim “${excerpt(claim.review?.original.exact ?? claim.selector.exact, 40)}”`,
     );
   };
