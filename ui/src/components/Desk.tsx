@@ -5,16 +5,19 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore }
 
 import { useArticle } from "../hooks/useArticle";
 import { useClaims } from "../hooks/useClaims";
+import { useExport, type ExportState } from "../hooks/useExport";
 import { useImport, type ImportState } from "../hooks/useImport";
 import { useSearch } from "../hooks/useSearch";
 import { useShortcuts } from "../hooks/useShortcuts";
 import { claimPage, getClaim, onDragDrop, redo, stats, toCommandError, undo, type ArticleId, type ClaimId, type ClaimRow, type CommandError, type SearchHit, type SourceId, type Span } from "../lib/backend";
 import { ClaimsController } from "../lib/claimsController";
+import { summaryText } from "../lib/export";
 import { ClaimsView } from "./ClaimsView";
 import { DeskError } from "./DeskError";
 import { DeskLoading } from "./DeskLoading";
 import { DetailsPane } from "./DetailsPane";
 import { DropOverlay } from "./DropOverlay";
+import { ExportPanel } from "./ExportPanel";
 import { FirstRun } from "./FirstRun";
 import { ImportPanel } from "./ImportPanel";
 import { ImportStatus } from "./ImportStatus";
@@ -56,6 +59,29 @@ export function Desk() {
   const say = useCallback((text: string, action?: ToastMessage["action"]) => setToast({ text, key: ++toastKey.current, action }), []);
   const hideToast = useCallback(() => setToast(null), []);
   const [view, setView] = useState<View>("desk");
+  // Export…: the dialog, and the export, which goes on when the dialog is closed.
+  const [exportOpen, setExportOpen] = useState(false);
+  const exportOpenRef = useRef(false);
+  exportOpenRef.current = exportOpen;
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const exporter = useExport(
+    useCallback(
+      (ended: ExportState) => {
+        // With the dialog open it shows the end itself.
+        if (exportOpenRef.current) return;
+        if (ended.phase === "finished") say(`Export finished: ${summaryText(ended.summary, ended.request.format)}`, { label: "Show", run: () => setExportOpen(true) });
+        else if (ended.phase === "failed") say(`The export failed: ${ended.error.message}`, { label: "Show", run: () => setExportOpen(true) });
+      },
+      [say],
+    ),
+  );
+  const resetExport = exporter.reset;
+  const closeExport = useCallback(() => {
+    // A summary or an error once seen is done with; a running export goes on.
+    setExportOpen(false);
+    resetExport();
+    exportButton.current?.focus();
+  }, [resetExport]);
   const [selection, setSelection] = useState<{ article: ArticleId; span: Span } | null>(null);
   // Bumped after every edit, undo and redo: the views list again what they show.
   const [revision, setRevision] = useState(0);
@@ -206,6 +232,7 @@ export function Desk() {
     },
     view: firstRun ? undefined : (index) => setView(VIEWS[index - 1].value),
     openImport: () => setImportOpen(true),
+    openExport: firstRun ? undefined : () => setExportOpen(true),
     find: article.view && view === "desk" ? () => setFind((f) => ({ open: true, focusKey: f.focusKey + 1 })) : undefined,
     undo: () => history(undo, "Undone"),
     redo: () => history(redo, "Redone"),
@@ -228,10 +255,12 @@ export function Desk() {
         importPanelId={importPanelId}
         importButton={importButton}
         onImport={() => setImportOpen(!importOpen)}
+        exportDialog={firstRun ? undefined : { open: exportOpen, button: exportButton, onOpen: () => setExportOpen(true) }}
         details={firstRun || view !== "desk" ? undefined : { open: detailsOpen, paneId: detailsId, onToggle: () => setDetailsOpen(!detailsOpen) }}
         view={firstRun ? undefined : { current: view, onChange: setView }}
       />
       {importOpen && <ImportPanel id={importPanelId} busy={importing} onImport={importPaths} onClose={closeImportPanel} />}
+      {exportOpen && <ExportPanel exporter={exporter} currentQuery={search.results?.query || search.text} onClose={closeExport} />}
       {firstRun ? (
         <FirstRun busy={importing} onImport={() => setImportOpen(true)} onSamples={() => startImport({ kind: "samples" })} />
       ) : (

@@ -1,4 +1,4 @@
-// The top bar: the name, the views (desk, claims, sources), Import…, and the details toggle.
+// The top bar: the name, the views (desk, claims, sources), Import…, Export…, and the details toggle.
 
 import type { KeyboardEvent, Ref } from "react";
 
@@ -15,13 +15,15 @@ interface Props {
   importPanelId: string;
   importButton: Ref<HTMLButtonElement>;
   onImport: () => void;
+  /** Absent when there is nothing to export yet (first run). */
+  exportDialog?: { open: boolean; button: Ref<HTMLButtonElement>; onOpen: () => void };
   /** Absent when there is no details pane to show (first run). */
   details?: { open: boolean; paneId: string; onToggle: () => void };
   /** Absent on the first run, when there is nothing to list yet. */
   view?: { current: View; onChange: (view: View) => void };
 }
 
-export function Toolbar({ importOpen, importPanelId, importButton, onImport, details, view }: Props) {
+export function Toolbar({ importOpen, importPanelId, importButton, onImport, exportDialog, details, view }: Props) {
   // Tabs: the arrow keys move between them (and show the view), Tab leaves.
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (!view || (e.key !== "ArrowRight" && e.key !== "ArrowLeft")) return;
@@ -72,6 +74,20 @@ export function Toolbar({ importOpen, importPanelId, importButton, onImport, det
         >
           Import…
         </button>
+        {exportDialog && (
+          <button
+            ref={exportDialog.button}
+            type="button"
+            className="button"
+            data-testid="export-button"
+            aria-haspopup="dialog"
+            aria-expanded={exportDialog.open}
+            title="Export claims (Ctrl+E)"
+            onClick={exportDialog.onOpen}
+          >
+            Export…
+          </button>
+        )}
         {details && (
           <button
             type="button"

@@ -6,6 +6,8 @@ import { useEffect, useRef } from "react";
 export interface Shortcuts {
   focusSearch?: () => void;
   openImport?: () => void;
+  /** Ctrl+E: the Export… dialog. */
+  openExport?: () => void;
   find?: () => void;
   /** Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y), outside text fields, where they edit the text. */
   undo?: () => void;
@@ -29,12 +31,13 @@ export function useShortcuts(shortcuts: Shortcuts): void {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { focusSearch, openImport, find, undo, redo, view } = current.current;
+      const { focusSearch, openImport, openExport, find, undo, redo, view } = current.current;
       const mod = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
       const key = e.key.toLowerCase();
       let action: (() => void) | undefined;
       if (mod && key === "k") action = focusSearch;
       else if (mod && key === "o") action = openImport;
+      else if (mod && key === "e") action = openExport;
       else if (mod && key === "f") action = find;
       else if (mod && (e.key === "1" || e.key === "2" || e.key === "3")) action = view && (() => view(Number(e.key) as 1 | 2 | 3));
       else if ((e.ctrlKey || e.metaKey) && !e.altKey && !isTypingTarget(e.target) && (key === "z" || key === "y"))

@@ -9,7 +9,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
-import { open } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import { openUrl } from "@tauri-apps/plugin-opener";
 
 import type {
@@ -23,6 +23,9 @@ import type {
   ClaimQuery,
   CommandError,
   DeskStatus,
+  ExportProgress,
+  ExportRequest,
+  ExportSummary,
   ImportProgress,
   ImportSummary,
   IndexProgress,
@@ -66,6 +69,10 @@ export interface Backend {
   /** Paths chosen in the system's file dialog; empty when cancelled. */
   pickFiles(): Promise<string[]>;
   pickFolders(): Promise<string[]>;
+  /** A file to write, chosen in the system's save dialog (which asks before replacing one); null when cancelled. */
+  pickSaveFile(defaultName: string, extension: string): Promise<string | null>;
+  /** Writes the claims of a selection to a file, reporting the records written; the file appears only once whole. No cancel. */
+  exportClaims(request: ExportRequest, onProgress: (progress: ExportProgress) => void): Promise<ExportSummary>;
   /** Opens a web address in the system browser. */
   openExternal(url: string): Promise<void>;
   onDragDrop(handler: (event: DragDrop) => void): Promise<Unlisten>;
@@ -124,6 +131,9 @@ const tauriBackend: Backend = {
   cancelImport: () => call("cancel_import"),
   pickFiles: async () => asList(await open({ multiple: true, directory: false, title: "Import files" })),
   pickFolders: async () => asList(await open({ multiple: true, directory: true, title: "Import folders" })),
+  pickSaveFile: (defaultName, extension) =>
+    save({ title: "Export to", defaultPath: defaultName, filters: [{ name: `.${extension} files`, extensions: [extension] }] }),
+  exportClaims: (request, onProgress) => call("export_claims", { request, progress: new Channel(onProgress) }),
   openExternal: (url) => openUrl(url),
   onDragDrop: (handler) =>
     getCurrentWebview().onDragDropEvent((e) => {
@@ -197,6 +207,9 @@ export const importSamples = async (onProgress: (progress: ImportProgress) => vo
 export const cancelImport = async () => (await backend).cancelImport();
 export const pickFiles = async () => (await backend).pickFiles();
 export const pickFolders = async () => (await backend).pickFolders();
+export const pickSaveFile = async (defaultName: string, extension: string) => (await backend).pickSaveFile(defaultName, extension);
+export const exportClaims = async (request: ExportRequest, onProgress: (progress: ExportProgress) => void) =>
+  (await backend).exportClaims(request, onProgress);
 export const claimsOfArticle = async (articleId: ArticleId) => (await backend).claimsOfArticle(articleId);
 export const selectSpan = async (articleId: ArticleId, span: Span) => (await backend).selectSpan(articleId, span);
 export const createClaim = async (claim: NewClaim) => (await backend).createClaim(claim);

@@ -432,6 +432,49 @@ export function createMockBackend(): Backend {
     async pickFolders() {
       return ["/home/analyst/corpus"];
     },
+    async pickSaveFile(defaultName) {
+      return `/home/analyst/exports/${defaultName}`;
+    },
+    async exportClaims(request, onProgress) {
+      // Checks as the core does (query, source, path), then "writes" slowly
+      // enough for the progress bar to be seen. A path under /readonly fails.
+      const notReady = starting();
+      if (notReady) throw notReady;
+      let terms: Term[] | null = null;
+      if (request.query != null) {
+        try {
+          terms = parseQuery(request.query.replace(/[()]/g, " "));
+        } catch (e) {
+          if (e instanceof QueryError) throw { code: "query_syntax", message: `${e.message} (at character ${e.position + 1})`, position: e.position };
+          throw e;
+        }
+      }
+      const fold = (t: string) => t.trim().toLowerCase();
+      const source = request.source == null ? null : sources.find((s) => [s.name, ...s.aliases].some((n) => fold(n) === fold(request.source!)));
+      if (request.source != null && !source) throw { code: "source_not_found", message: `no source named “${request.source}”`, position: null };
+      if (request.path.startsWith("/readonly") || !request.path.startsWith("/")) {
+        throw { code: "export_write", message: `cannot write the export: cannot create ${request.path}: Permission denied (os error 13)`, position: null };
+      }
+      const chosen = claims.filter(
+        (c) =>
+          (!source || c.chain.some((l) => l.source.id === source.id)) &&
+          (request.tag == null || c.tags.some((t) => fold(t) === fold(request.tag!))) &&
+          (!terms || terms.every((t) => matches(articles.find((a) => a.id === c.article)!, t) !== t.negated)),
+      );
+      const records =
+        request.format === "sources_csv"
+          ? new Set(chosen.flatMap((c) => c.chain.map((l) => l.source.id))).size
+          : request.format === "claimreview"
+            ? chosen.filter((c) => c.status !== "unverified").length
+            : chosen.length;
+      for (let written = 20; written < records; written += 20) {
+        await delay(40);
+        onProgress({ written });
+      }
+      await delay(40);
+      onProgress({ written: records });
+      return { written: records, path: request.path };
+    },
     async openExternal(url) {
       window.open(url, "_blank", "noopener");
     },
