@@ -61,6 +61,8 @@ export function SuggestionList({ onEdited, onEditClaim }: Props) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
       if (e.key !== "j" && e.key !== "k") return;
       if (!box.current || suggestionsController.getState().list.length === 0) return;
+      // Not while another view hides the desk.
+      if (box.current.getClientRects().length === 0) return;
       // Not while the claim form is open (its keys are its own).
       if (e.target instanceof Element && e.target.closest(".claim-form")) return;
       e.preventDefault();
