@@ -467,8 +467,8 @@ export function createMockBackend(): Backend {
           : request.format === "claimreview"
             ? chosen.filter((c) => c.status !== "unverified").length
             : chosen.length;
-      for (let written = 20; written < records; written += 20) {
-        await delay(40);
+      for (let written = 10; written < records; written += 10) {
+        await delay(50);
         onProgress({ written });
       }
       await delay(40);
