@@ -120,6 +120,8 @@ export function ExportPanel({ exporter, currentQuery, onClose }: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // The window's shortcuts (Ctrl+K, J and K, Ctrl+1…) must not act behind the dialog.
+    e.stopPropagation();
     if (e.key === "Escape") {
       e.preventDefault();
       e.stopPropagation();
