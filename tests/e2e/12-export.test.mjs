@@ -5,13 +5,17 @@
 // picked by type-ahead gives a brief → a bad query is shown with its
 // position, an unwritable path with the reason → Tab stays in the dialog,
 // Escape closes it. Screenshots in the light and the dark theme.
+// Then a big export (10,000 claims written by the hidden `claimdesk debug
+// write-claims`): the bar fills with "N of 10,000 claims written" as it runs.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
-import { Keys, launchApp, tid } from "./lib/app.mjs";
+import { APP_BINARY, FIXTURES, Keys, launchApp, tid } from "./lib/app.mjs";
 import { ensureDetails, openFirstResult, openSamples, saveClaim, selectInReader } from "./lib/desk.mjs";
 
 const SOURCE = "Export Harbour Office";
@@ -211,3 +215,51 @@ test("Export…: a claim made in the window goes to CSV and W3C files; errors ar
     await app.waitGone("export-dialog", { timeoutMs: 5_000 });
     await darkTheme(false);
   }));
+
+test("a big export shows the records written, out of how many, as it runs", { timeout: 300_000 }, async () => {
+  await app?.close();
+  app = null;
+  // A data directory with the samples and 10,000 claims, made by the command line before the window opens it.
+  const root = mkdtempSync(path.join(os.tmpdir(), "claimdesk-e2e-export-big-"));
+  const dataDir = path.join(root, "data");
+  try {
+    execFileSync(APP_BINARY, ["--data", dataDir, "import", path.join(FIXTURES, "samples")], { stdio: "ignore", timeout: 120_000 });
+    execFileSync(APP_BINARY, ["--data", dataDir, "debug", "write-claims", "--count", "10000"], { stdio: "ignore", timeout: 240_000 });
+    app = await launchApp("export-big", { dataDir });
+    await app.guard("export-big", async () => {
+      await app.waitForDesk();
+      await app.waitForTestId("search-input");
+      await openDialog();
+      await (await app.waitForTestId("export-format-w3c")).click();
+      const file = path.join(root, "all.jsonld");
+      await app.fill(await app.waitForTestId("export-path"), file);
+      // Every text the progress line shows, and whether the bar knew its end.
+      await app.session.execute(`
+        window.__e2e_export = [];
+        const record = () => {
+          const line = document.querySelector('[data-testid="export-progress"] .export-line');
+          const bar = document.querySelector('[data-testid="export-progress"] progress');
+          if (!line) return;
+          const seen = line.innerText + (bar && bar.hasAttribute("value") ? " [" + bar.value + "/" + bar.max + "]" : " [?]");
+          if (window.__e2e_export[window.__e2e_export.length - 1] !== seen) window.__e2e_export.push(seen);
+        };
+        window.__e2e_exportObserver = new MutationObserver(record);
+        window.__e2e_exportObserver.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });`);
+      await (await app.waitForTestId("export-submit")).click();
+      await app.waitFor("a progress line with a count out of 10,000", async () =>
+        (await app.session.execute("return window.__e2e_export;")).some((t) => /^[\d,]+ of 10,000 claims written/.test(t)), { timeoutMs: 30_000, intervalMs: 50 });
+      const summary = await app.waitForTestId("export-summary", { timeoutMs: 120_000 });
+      assert.match(await summary.text(), /10,000 claims written to/);
+      const seen = await app.session.execute("window.__e2e_exportObserver.disconnect(); return window.__e2e_export;");
+      const counts = seen.map((t) => /^([\d,]+) of 10,000/.exec(t)?.[1]).filter(Boolean).map((n) => Number(n.replace(/,/g, "")));
+      assert.ok(counts.some((n) => n > 0 && n < 10_000), `a count between 0 and 10,000 was shown: ${JSON.stringify(seen)}`);
+      assert.deepEqual(counts, [...counts].sort((a, b) => a - b), "the count only grows");
+      assert.ok(statSync(file).size > 1_000_000, "the file holds 10,000 annotations");
+      await app.shot("big-summary");
+    });
+  } finally {
+    await app?.close();
+    app = null;
+    if (!process.env.CLAIMDESK_E2E_KEEP) rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -150,7 +150,7 @@ export function ExportPanel({ exporter, currentQuery, onClose }: Props) {
           <progress aria-label="Exporting" />
         )}
         <p className="export-path" dir="auto">
-          to {visibleControls(state.request.path)}
+          {visibleControls(state.request.path)}
         </p>
         <p className="panel-hint">
           An export cannot be stopped once it runs. You can close this dialog: the export goes on, and a message says when it is done. The file appears only once it
