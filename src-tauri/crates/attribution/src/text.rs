@@ -111,6 +111,9 @@ fn is_closing_quote(tokens: &[Token], quotes: &[(usize, usize)], i: usize) -> bo
     }
 }
 
+/// Tokens after which a sentence is cut even without punctuation.
+const MAX_SENTENCE_TOKENS: usize = 300;
+
 /// Splits at terminal punctuation (with any closing quote marks after it)
 /// and at line breaks. Abbreviations and initials do not split.
 fn sentences(tokens: &[Token], quotes: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -118,7 +121,11 @@ fn sentences(tokens: &[Token], quotes: &[(usize, usize)]) -> Vec<(usize, usize)>
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        if i > start && tokens[i].newline_before {
+        // A line break ends a sentence; so does sheer length: no sentence a
+        // person wrote runs this long, and the finder's work per sentence
+        // grows faster than its length (a text of one endless line must not
+        // take minutes).
+        if i > start && (tokens[i].newline_before || i - start >= MAX_SENTENCE_TOKENS) {
             out.push((start, i));
             start = i;
         }

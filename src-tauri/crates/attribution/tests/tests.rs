@@ -335,6 +335,22 @@ mod robustness {
             }
         }
     }
+
+    /// A text of one endless line (no full stop, no break) is cut into
+    /// sentences of bounded length: every attribution in it is still found,
+    /// each within its own stretch, and the whole is read in linear time
+    /// (the reader asks for suggestions of any article, the 5 MB one-line
+    /// hostile fixture included).
+    #[test]
+    fn one_endless_sentence_is_read_in_bounded_pieces() {
+        let text = "officials said the port is closed, ".repeat(5_000);
+        let found = suggest(&text);
+        assert_eq!(found.len(), 5_000);
+        for s in &found {
+            let content = s.content.expect("each has its content");
+            assert!(content.end - content.start < 2_000, "{content:?}");
+        }
+    }
 }
 
 mod wire {
