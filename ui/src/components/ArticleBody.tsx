@@ -1,5 +1,5 @@
 // The body of an article as paragraphs of text with marks. A long body is
-// cut into slices rendered one per tick, so opening a 5 MB article shows its
+// cut into slices rendered one per frame, so opening a 5 MB article shows its
 // start at once and never blocks the window; the rest follows. Each slice is
 // memoized, so adding one does not re-render those before it.
 
@@ -68,10 +68,20 @@ export function ArticleBody({ body, hits, finds, currentFind, claims, reveal, su
     if (complete) markPainted("cd:open:complete", { length: body.length, slices: slices.length });
   }, [body, slices, complete]);
 
+  // The next slice once the frame showing this one has been painted, so the
+  // top of the article is on screen before the rest is laid out.
   useEffect(() => {
     if (rendered >= slices.length) return;
-    const timer = setTimeout(() => setProgress((p) => (p.body === body ? { body, rendered: p.rendered + 1 } : p)), 0);
-    return () => clearTimeout(timer);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = () => {
+      timer = setTimeout(() => setProgress((p) => (p.body === body ? { body, rendered: p.rendered + 1 } : p)), 0);
+    };
+    const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(next) : undefined;
+    if (frame === undefined) next();
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [body, slices, rendered]);
 
   if (slices.length === 0) {

@@ -6,9 +6,9 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 
 import { acceptSuggestion, rejectSuggestion, suggestions, type Article } from "../lib/backend";
 import { suggestionMarks, type SuggestionMarks } from "../lib/suggestions";
-import { SuggestionsController, type SuggestionsState } from "../lib/suggestionsController";
+import { afterNextPaint, SuggestionsController, type SuggestionsState } from "../lib/suggestionsController";
 
-export const suggestionsController = new SuggestionsController({ suggestions, acceptSuggestion, rejectSuggestion });
+export const suggestionsController = new SuggestionsController({ suggestions, acceptSuggestion, rejectSuggestion }, afterNextPaint);
 
 export function useSuggestionsState(): SuggestionsState {
   return useSyncExternalStore(suggestionsController.subscribe, suggestionsController.getState);

@@ -62,6 +62,22 @@ describe("SuggestionsController", () => {
     expect(c.getState().ranges.length).toBe(9);
   });
 
+  it("asks only once the article has been painted, and not at all for an article left before that", () => {
+    const fake = fakeBackend();
+    const painted: (() => void)[] = [];
+    const c = new SuggestionsController(fake.backend, (run) => painted.push(run));
+    c.sync(ARTICLE, "claims-1");
+    expect(fake.asked).toHaveLength(0);
+    expect(c.getState()).toMatchObject({ article: 4, loading: true });
+    c.sync({ id: 5, content_hash: "h5", body: "nothing here" }, "claims-5");
+    painted[0]();
+    expect(fake.asked).toHaveLength(0);
+    painted[1]();
+    expect(fake.asked).toHaveLength(1);
+    c.sync({ id: 5, content_hash: "h5", body: "nothing here" }, "claims-5b");
+    expect(fake.asked).toHaveLength(2);
+  });
+
   it("asks again when the claims reload, but not for the same article and claims", async () => {
     const fake = fakeBackend();
     const c = new SuggestionsController(fake.backend);

@@ -67,6 +67,15 @@ function quoted(text: string): string {
   return /^["“„«‘']/.test(text) ? text : `“${text}”`;
 }
 
+/** Runs `run` in the first task after the next frame has been painted. */
+export function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame !== "function") {
+    setTimeout(run, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
 export class SuggestionsController {
   private state: SuggestionsState = EMPTY;
   private readonly listeners = new Set<() => void>();
@@ -74,7 +83,16 @@ export class SuggestionsController {
   private token: unknown = undefined;
   private acceptedSeq = 0;
 
-  constructor(private readonly backend: SuggestionsBackend) {}
+  /**
+   * `afterPaint` runs a function once the article's text has been painted:
+   * finding suggestions and marking them re-renders the whole body, which
+   * must not delay the first screenful (the app passes `afterNextPaint`;
+   * tests run it at once).
+   */
+  constructor(
+    private readonly backend: SuggestionsBackend,
+    private readonly afterPaint: (run: () => void) => void = (run) => run(),
+  ) {}
 
   getState = (): SuggestionsState => this.state;
 
@@ -106,10 +124,16 @@ export class SuggestionsController {
       const ids = new Set(token.map((c: Pick<Claim, "id">) => c.id));
       if (!accepted.claims.some((c) => ids.has(c.id))) this.set({ accepted: null });
     }
-    if (!same) {
-      this.set({ ...EMPTY, article: article.id, version: article.content_hash, body: article.body, loading: true, focusSeq: this.state.focusSeq });
+    if (same) {
+      this.fetch();
+      return;
     }
-    this.fetch();
+    this.set({ ...EMPTY, article: article.id, version: article.content_hash, body: article.body, loading: true, focusSeq: this.state.focusSeq });
+    const sequence = ++this.sequence;
+    // Still the same article once painted (not closed, not another one opened meanwhile).
+    this.afterPaint(() => {
+      if (sequence === this.sequence) this.fetch();
+    });
   }
 
   /** Fetches the list of the article shown again. */
