@@ -79,6 +79,14 @@ test("a claim made in the reader → claims view lists it → words filter → E
     await setSelect("claims-filter-status", "unverified");
     await waitForCount(1);
     await setSelect("claims-filter-status", "");
+    // A row's article narrows the view to that article's claims, shown as a chip.
+    await (await app.waitForTestId("claims-only-article")).click();
+    const chip = await app.waitForTestId("claims-filter-article");
+    assert.match(await chip.text(), /Article:/);
+    await waitForCount(1);
+    await app.shot("one-article");
+    await (await chip.find("button")).click();
+    await app.waitGone("claims-filter-article", { timeoutMs: 10_000 });
     await (await app.waitForTestId("claims-sort-credibility")).click();
     await app.waitFor("the credibility column sorted ascending", () =>
       app.session.execute(`return document.querySelector('[data-testid="claims-sort-credibility"]').closest('[role=columnheader]').getAttribute('aria-sort') === 'ascending';`));

@@ -155,6 +155,7 @@ export function ClaimsView({ state, controller, onOpen, onOpenSource }: Props) {
           onSelect={setSelected}
           onOpen={open}
           onOpenSource={onOpenSource}
+          onOnlyArticle={(article, title) => controller.setFilters({ article: { id: article, title } })}
         />);
     }
   }
@@ -247,6 +248,16 @@ export function ClaimsView({ state, controller, onOpen, onOpenSource }: Props) {
           <span>to</span>
           <input type="date" className="text-input" data-testid="claims-filter-to" value={filters.to} onChange={(e) => controller.setFilters({ to: e.target.value })} />
         </label>
+        {filters.article && (
+          <span className="chip" data-testid="claims-filter-article">
+            <span>
+              Article: <bdi>{visibleControls(filters.article.title) || "Untitled"}</bdi>
+            </span>
+            <button type="button" className="chip-remove" aria-label="Show every article's claims" onClick={() => controller.setFilters({ article: null })}>
+              ×
+            </button>
+          </span>
+        )}
         {anyFilter && (
           <button
             type="button"
@@ -337,9 +348,10 @@ interface RowProps {
   onSelect: (index: number) => void;
   onOpen: (index: number) => void;
   onOpenSource: (claim: number, position: number) => void;
+  onOnlyArticle: (article: number, title: string) => void;
 }
 
-function Row({ id, index, row, selected, onSelect, onOpen, onOpenSource }: RowProps) {
+function Row({ id, index, row, selected, onSelect, onOpen, onOpenSource, onOnlyArticle }: RowProps) {
   const style = { transform: `translateY(${index * CLAIM_ROW_HEIGHT}px)` };
   if (!row) {
     return (
@@ -385,7 +397,20 @@ function Row({ id, index, row, selected, onSelect, onOpen, onOpenSource }: RowPr
         {visibleControls(row.tags.join(", "))}
       </div>
       <div role="gridcell" className="col-article">
-        <bdi className="claims-article-title">{visibleControls(row.article_title) || "Untitled"}</bdi>
+        <button
+          type="button"
+          className="link-button claims-article-title"
+          tabIndex={-1}
+          title="Only this article's claims"
+          data-testid="claims-only-article"
+          onClick={(e) => {
+            e.stopPropagation();
+            onOnlyArticle(row.article, row.article_title);
+          }}
+          onDoubleClick={(e) => e.stopPropagation()}
+        >
+          <bdi>{visibleControls(row.article_title) || "Untitled"}</bdi>
+        </button>
         <span className="claims-article-meta">{[row.outlet && visibleControls(row.outlet), formatPublished(row.published)].filter(Boolean).join(" · ")}</span>
       </div>
       <div role="gridcell" className="col-updated">

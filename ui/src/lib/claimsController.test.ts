@@ -111,10 +111,10 @@ describe("ClaimsController", () => {
 
 describe("toFilter", () => {
   it("maps the view's filters to the core's", () => {
-    expect(toFilter(NO_FILTERS)).toEqual({ text: null, source: null, status: null, credibility: null, tag: null, anchor: null, published_from: null, published_to: null });
+    expect(toFilter(NO_FILTERS)).toEqual({ text: null, source: null, article: null, status: null, credibility: null, tag: null, anchor: null, published_from: null, published_to: null });
     expect(
-      toFilter({ ...NO_FILTERS, text: "  port ", source: { id: 4, name: "X" }, needsReview: true, from: "2026-01-31", to: "2026-02-28" }),
-    ).toMatchObject({ text: "port", source: 4, anchor: "needs_review", published_from: "2026-01-31T00:00:00Z", published_to: "2026-03-01T00:00:00Z" });
+      toFilter({ ...NO_FILTERS, text: "  port ", source: { id: 4, name: "X" }, article: { id: 9, title: "T" }, needsReview: true, from: "2026-01-31", to: "2026-02-28" }),
+    ).toMatchObject({ text: "port", source: 4, article: 9, anchor: "needs_review", published_from: "2026-01-31T00:00:00Z", published_to: "2026-03-01T00:00:00Z" });
   });
 
   it("ignores a half-typed date", () => {

@@ -14,6 +14,8 @@ export const CLAIM_DEBOUNCE_MS = 150;
 export interface ClaimFilters {
   text: string;
   source: { id: number; name: string } | null;
+  /** One article's claims (set from a row's article). */
+  article: { id: number; title: string } | null;
   status: ClaimFilter["status"];
   credibility: number | null;
   tag: string | null;
@@ -23,7 +25,7 @@ export interface ClaimFilters {
   to: string;
 }
 
-export const NO_FILTERS: ClaimFilters = { text: "", source: null, status: null, credibility: null, tag: null, needsReview: false, from: "", to: "" };
+export const NO_FILTERS: ClaimFilters = { text: "", source: null, article: null, status: null, credibility: null, tag: null, needsReview: false, from: "", to: "" };
 
 export interface ClaimRows {
   total: number;
@@ -55,6 +57,7 @@ export function toFilter(f: ClaimFilters): ClaimFilter {
   return {
     text: f.text.trim() || null,
     source: f.source?.id ?? null,
+    article: f.article?.id ?? null,
     status: f.status ?? null,
     credibility: f.credibility,
     tag: f.tag,
