@@ -135,6 +135,26 @@ impl Store {
         })
     }
 
+    /// Every name and alias a source answers to, with the source: what
+    /// mentions in a text are matched against (without the claim counts and
+    /// affiliations `sources` gathers).
+    pub fn source_names(&self) -> Result<Vec<(SourceRef, String)>> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, name, kind, name FROM sources
+                 UNION ALL
+                 SELECT s.id, s.name, s.kind, a.alias FROM source_aliases a JOIN sources s ON s.id = a.source_id",
+            )?;
+            let rows = stmt.query_map([], |row| {
+                Ok((
+                    SourceRef { id: row.get(0)?, name: row.get(1)?, kind: word(row, 2, SourceKind::parse)? },
+                    row.get(3)?,
+                ))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
     /// The sources affiliated with `id`, by name.
     pub fn members(&self, id: SourceId) -> Result<Vec<SourceRef>> {
         self.read(|conn| {

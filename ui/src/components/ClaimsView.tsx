@@ -9,7 +9,7 @@ import { CLAIM_STATUSES, CREDIBILITY_LABELS, excerpt, statusLabel } from "../lib
 import { NO_FILTERS, rowAt, type ClaimsController, type ClaimsViewState } from "../lib/claimsController";
 import { formatCount, formatInstant, formatPublished } from "../lib/format";
 import { visibleControls } from "../lib/text";
-import { revealRow, visibleRows } from "../lib/virtual";
+import { revealRow, rowForKey, visibleRows } from "../lib/virtual";
 import { SourcePicker, type SourceChoice } from "./SourcePicker";
 
 /** Must match `.claims-row` in views.css. */
@@ -103,17 +103,10 @@ export function ClaimsView({ state, controller, onOpen, onOpenSource }: Props) {
 
   const pageRows = Math.max(1, Math.floor(viewport / CLAIM_ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowUp: selected - 1,
-      PageDown: selected + pageRows,
-      PageUp: selected - pageRows,
-      Home: 0,
-      End: count - 1,
-    };
-    if (e.key in moves) {
+    const row = rowForKey(e.key, selected, count, pageRows);
+    if (row !== null) {
       e.preventDefault();
-      select(moves[e.key]);
+      select(row);
     } else if (e.key === "Enter" && count > 0) {
       e.preventDefault();
       open(selected);

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 
 import { hitAt, rowCount, type ShownResults } from "../lib/searchController";
-import { revealRow, visibleRows, type RowRange } from "../lib/virtual";
+import { revealRow, rowForKey, visibleRows, type RowRange } from "../lib/virtual";
 import { ResultRow } from "./ResultRow";
 
 /** Must match `.result-row` in search.css: title, meta and two snippet lines. */
@@ -66,17 +66,10 @@ export function ResultList({ id, results, selected, openId, dimmed, label, onSel
 
   const pageRows = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowUp: selected - 1,
-      PageDown: selected + pageRows,
-      PageUp: selected - pageRows,
-      Home: 0,
-      End: count - 1,
-    };
-    if (e.key in moves) {
+    const row = rowForKey(e.key, selected, count, pageRows);
+    if (row !== null) {
       e.preventDefault();
-      onSelect(Math.max(0, Math.min(count - 1, moves[e.key])));
+      onSelect(row);
     } else if ((e.key === "Enter" || e.key === " ") && selected >= 0) {
       e.preventDefault();
       onOpen(selected);

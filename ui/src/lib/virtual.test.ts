@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { pagesFor, revealRow, visibleRows } from "./virtual";
+import { pagesFor, revealRow, rowForKey, visibleRows } from "./virtual";
 
 describe("visibleRows", () => {
   it("covers the viewport plus overscan, within the list", () => {
@@ -29,5 +29,17 @@ describe("pagesFor", () => {
     expect(pagesFor({ start: 0, end: 10 }, 50)).toEqual([0]);
     expect(pagesFor({ start: 45, end: 105 }, 50)).toEqual([0, 1, 2]);
     expect(pagesFor({ start: 10, end: 10 }, 50)).toEqual([]);
+  });
+});
+
+describe("rowForKey", () => {
+  it("moves by one, a page, or to either end, within the list", () => {
+    expect(rowForKey("ArrowDown", 3, 10, 4)).toBe(4);
+    expect(rowForKey("ArrowUp", 0, 10, 4)).toBe(0);
+    expect(rowForKey("PageDown", 8, 10, 4)).toBe(9);
+    expect(rowForKey("PageUp", 3, 10, 4)).toBe(0);
+    expect(rowForKey("Home", 7, 10, 4)).toBe(0);
+    expect(rowForKey("End", 2, 10, 4)).toBe(9);
+    expect(rowForKey("Enter", 2, 10, 4)).toBeNull();
   });
 });

@@ -24,6 +24,22 @@ export function revealRow(index: number, scrollTop: number, viewport: number, ro
   return null;
 }
 
+/**
+ * The row a list key moves the selection to (arrows, PageUp/PageDown by
+ * `pageRows`, Home, End), clamped to the list; null for any other key.
+ */
+export function rowForKey(key: string, selected: number, count: number, pageRows: number): number | null {
+  const moves: Record<string, number> = {
+    ArrowDown: selected + 1,
+    ArrowUp: selected - 1,
+    PageDown: selected + pageRows,
+    PageUp: selected - pageRows,
+    Home: 0,
+    End: count - 1,
+  };
+  return key in moves ? Math.max(0, Math.min(count - 1, moves[key])) : null;
+}
+
 /** Indices of the pages of `pageSize` rows that hold rows `[start, end)`. */
 export function pagesFor(range: RowRange, pageSize: number): number[] {
   if (range.end <= range.start) return [];

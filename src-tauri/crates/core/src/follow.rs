@@ -10,6 +10,7 @@
 //! the claims index up to date, so it never misses a claim just saved.
 
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -25,6 +26,8 @@ use crate::desk::index_document;
 const POLL_EVERY: Duration = Duration::from_secs(1);
 /// Changes read from the store per round trip.
 const PAGE: usize = 5_000;
+/// Store changes the claims index may follow without a commit recording it.
+const RECORD_AT_LEAST_EVERY: i64 = 10_000;
 
 /// What the follower thread shares with the desk.
 pub(crate) struct Indexes {
@@ -37,11 +40,20 @@ pub(crate) struct Indexes {
     pub indexing: Arc<Mutex<()>>,
     /// The store change both indexes were last fed up to.
     fed: Mutex<i64>,
+    /// The store change the claims index's last commit records.
+    claims_recorded: AtomicI64,
 }
 
 impl Indexes {
     pub fn new(store: Arc<Store>, articles: Arc<SearchIndex>, claims: Arc<ClaimIndex>, fed: i64) -> Indexes {
-        Indexes { store, articles, claims, indexing: Arc::new(Mutex::new(())), fed: Mutex::new(fed) }
+        Indexes {
+            store,
+            articles,
+            claims,
+            indexing: Arc::new(Mutex::new(())),
+            fed: Mutex::new(fed),
+            claims_recorded: AtomicI64::new(fed),
+        }
     }
 
     /// Feeds the indexes every change after the last one fed, and commits
@@ -94,7 +106,13 @@ impl Indexes {
         for id in ids.iter().filter(|id| !found.iter().any(|c| c.id == **id)) {
             self.claims.delete(*id);
         }
-        self.claims.commit(seq)?;
+        // Changes that touch no claim (an import's articles) need no commit,
+        // only a record now and then of how far the index has followed, so
+        // that the next open has little of the log to read again.
+        if !ids.is_empty() || seq - self.claims_recorded.load(Ordering::Relaxed) >= RECORD_AT_LEAST_EVERY {
+            self.claims.commit(seq)?;
+            self.claims_recorded.store(seq, Ordering::Relaxed);
+        }
         if !articles.is_empty() {
             let ids: Vec<_> = articles.into_iter().collect();
             for article in self.store.articles(&ids)? {
@@ -122,6 +140,7 @@ impl Indexes {
             done += page.len() as u64;
         }
         self.claims.commit(seq)?;
+        self.claims_recorded.store(seq, Ordering::Relaxed);
         *self.fed.lock().unwrap_or_else(|p| p.into_inner()) = seq;
         Ok(done)
     }

@@ -152,12 +152,8 @@ impl Desk {
 
     /// Every source by name and alias, to link mentions to.
     fn registry(&self) -> Result<NameMatcher<SourceRef>> {
-        let sources = self.sources()?;
-        Ok(NameMatcher::new(sources.iter().flat_map(|source| {
-            std::iter::once(source.name.as_str())
-                .chain(source.aliases.iter().map(String::as_str))
-                .map(|name| (source.as_ref(), name))
-        })))
+        let names = self.store.source_names()?;
+        Ok(NameMatcher::new(names.iter().map(|(source, name)| (source.clone(), name.as_str()))))
     }
 }
 
