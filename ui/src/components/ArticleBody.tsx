@@ -8,6 +8,7 @@ import { memo, useEffect, useMemo, useState } from "react";
 import { sameClaimsWithin, type ClaimRange } from "../lib/claims";
 import { NO_SUGGESTION_MARKS, sameSuggestionsWithin, type SuggestionMarks } from "../lib/suggestions";
 import { splitParagraphs } from "../lib/paragraphs";
+import { afterNextPaint } from "../lib/frames";
 import { markPainted } from "../lib/perf";
 import { firstEndingAfter, type Range } from "../lib/text";
 import { HighlightedText } from "./HighlightedText";
@@ -72,16 +73,7 @@ export function ArticleBody({ body, hits, finds, currentFind, claims, reveal, su
   // top of the article is on screen before the rest is laid out.
   useEffect(() => {
     if (rendered >= slices.length) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const next = () => {
-      timer = setTimeout(() => setProgress((p) => (p.body === body ? { body, rendered: p.rendered + 1 } : p)), 0);
-    };
-    const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(next) : undefined;
-    if (frame === undefined) next();
-    return () => {
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
+    return afterNextPaint(() => setProgress((p) => (p.body === body ? { body, rendered: p.rendered + 1 } : p)));
   }, [body, slices, rendered]);
 
   if (slices.length === 0) {

@@ -204,9 +204,9 @@ export function Desk() {
   );
 
   const onOpen = useCallback(
-    (hit: SearchHit, query: string) => {
+    (hit: SearchHit, query: string, alongside?: () => void) => {
       openedRef.current = { id: hit.id, query };
-      openArticle(hit.id, query);
+      openArticle(hit.id, query, alongside);
     },
     [openArticle],
   );

@@ -20,7 +20,8 @@ interface Props {
   dimmed: boolean;
   label: string;
   onSelect: (index: number) => void;
-  onOpen: (index: number) => void;
+  /** `alongside` runs with the first visible change of the opening. */
+  onOpen: (index: number, alongside?: () => void) => void;
   onRowsShown: (range: RowRange) => void;
 }
 
@@ -78,8 +79,8 @@ export function ResultList({ id, results, selected, openId, dimmed, label, onSel
 
   const pick = useCallback(
     (index: number) => {
-      onSelect(index);
-      onOpen(index);
+      // The selection moves with the article, in the same frame (lib/articleOpener.ts).
+      onOpen(index, () => onSelect(index));
     },
     [onSelect, onOpen],
   );

@@ -19,7 +19,7 @@ interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
   openId: number | null;
   importing: boolean;
-  onOpen: (hit: SearchHit, query: string) => void;
+  onOpen: (hit: SearchHit, query: string, alongside?: () => void) => void;
 }
 
 /** The first search pane of the page marks `cd:ready`; later ones (after a first run) do not. */
@@ -45,9 +45,9 @@ export function SearchPane({ state, controller, inputRef, openId, importing, onO
   }, [selected, count]);
 
   const open = useCallback(
-    (index: number) => {
+    (index: number, alongside?: () => void) => {
       const hit = results && hitAt(results, index);
-      if (hit) onOpen(hit, results.query);
+      if (hit) onOpen(hit, results.query, alongside);
     },
     [results, onOpen],
   );

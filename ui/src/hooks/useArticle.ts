@@ -1,33 +1,35 @@
-// The article in the reader. Opening another before the first arrives drops
-// the first, so a quick run of arrow-and-Enter ends on the right article.
+// The article in the reader; the rules are in lib/articleOpener.ts.
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 
-import { openArticle, toCommandError, type ArticleId, type ArticleView, type CommandError } from "../lib/backend";
+import { ArticleOpener, NO_ARTICLE, type ArticleState } from "../lib/articleOpener";
+import { openArticle, toCommandError, type ArticleId } from "../lib/backend";
 import { mark } from "../lib/perf";
 
-export interface ArticleState {
-  /** The article shown; kept while the next one loads, to avoid a blank flash. */
-  view: ArticleView | null;
-  /** The article asked for, once asked. */
-  requested: ArticleId | null;
-  loading: boolean;
-  error: CommandError | null;
-}
+export type { ArticleState } from "../lib/articleOpener";
 
-export function useArticle(): [ArticleState, (id: ArticleId, query: string) => void] {
-  const [state, setState] = useState<ArticleState>({ view: null, requested: null, loading: false, error: null });
-  const sequence = useRef(0);
+export type OpenArticle = (id: ArticleId, query: string, alongside?: () => void) => void;
 
-  const open = useCallback((id: ArticleId, query: string) => {
-    const seq = ++sequence.current;
-    mark("cd:open:start", { id });
-    setState((s) => ({ ...s, requested: id, loading: true, error: null }));
-    openArticle(id, query).then(
-      (view) => seq === sequence.current && setState({ view, requested: id, loading: false, error: null }),
-      (e) => seq === sequence.current && setState({ view: null, requested: id, loading: false, error: toCommandError(e) }),
-    );
-  }, []);
+export function useArticle(): [ArticleState, OpenArticle] {
+  const [state, setState] = useState<ArticleState>(NO_ARTICLE);
+  const [opener] = useState(
+    () =>
+      new ArticleOpener({
+        fetch: openArticle,
+        update: setState,
+        toError: toCommandError,
+        setTimer: (run, ms) => setTimeout(run, ms),
+        clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+      }),
+  );
+  useEffect(() => () => opener.dispose(), [opener]);
 
+  const open = useCallback<OpenArticle>(
+    (id, query, alongside) => {
+      mark("cd:open:start", { id });
+      opener.open(id, query, alongside);
+    },
+    [opener],
+  );
   return [state, open];
 }

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 
 import { acceptSuggestion, rejectSuggestion, suggestions, type Article } from "../lib/backend";
 import { suggestionMarks, type SuggestionMarks } from "../lib/suggestions";
-import { afterNextPaint, SuggestionsController, type SuggestionsState } from "../lib/suggestionsController";
+import { afterNextPaint } from "../lib/frames";
+import { SuggestionsController, type SuggestionsState } from "../lib/suggestionsController";
 
 export const suggestionsController = new SuggestionsController({ suggestions, acceptSuggestion, rejectSuggestion }, afterNextPaint);
 

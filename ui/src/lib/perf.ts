@@ -3,6 +3,8 @@
 // names start with `cd:`; `detail` ties the marks of one search or one
 // article together. Never throws: timing must not break the app.
 
+import { afterNextPaint } from "./frames";
+
 /** Records mark `name` now, or at `startTime` (ms since `performance.timeOrigin`, e.g. an event's `timeStamp`). */
 export function mark(name: string, detail?: unknown, startTime?: number): void {
   try {
@@ -27,19 +29,7 @@ export function measureSince(name: string, start: number, detail?: unknown): voi
   }
 }
 
-/**
- * Records mark `name` once the frame showing the DOM as it is now has been
- * painted: after the next animation frame (where style, layout and paint
- * run), at the first task the engine runs after it.
- */
+/** Records mark `name` once the frame showing the DOM as it is now has been painted (lib/frames.ts). */
 export function markPainted(name: string, detail?: unknown): void {
-  if (typeof requestAnimationFrame !== "function" || typeof MessageChannel !== "function") return;
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      mark(name, detail);
-    };
-    channel.port2.postMessage(null);
-  });
+  afterNextPaint(() => mark(name, detail));
 }

@@ -67,15 +67,6 @@ function quoted(text: string): string {
   return /^["“„«‘']/.test(text) ? text : `“${text}”`;
 }
 
-/** Runs `run` in the first task after the next frame has been painted. */
-export function afterNextPaint(run: () => void): void {
-  if (typeof requestAnimationFrame !== "function") {
-    setTimeout(run, 0);
-    return;
-  }
-  requestAnimationFrame(() => setTimeout(run, 0));
-}
-
 export class SuggestionsController {
   private state: SuggestionsState = EMPTY;
   private readonly listeners = new Set<() => void>();
