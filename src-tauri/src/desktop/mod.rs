@@ -6,6 +6,7 @@
 #[cfg(test)]
 mod bindings;
 mod commands;
+mod rendering;
 mod state;
 pub mod wire;
 
@@ -35,6 +36,9 @@ pub fn run(data_dir: &Path) -> ExitCode {
         .plugin(tauri_plugin_opener::init())
         .manage(DeskState::default())
         .setup(move |app| {
+            if let Some(window) = app.get_webview_window("main") {
+                rendering::apply(&window);
+            }
             let handle = app.handle().clone();
             std::thread::spawn(move || open_in_background(&handle, &data_dir));
             Ok(())
