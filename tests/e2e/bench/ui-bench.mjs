@@ -453,7 +453,7 @@ async function openOne(app, row) {
     return painted && all.some((e) => isComplete(e, commit)) ? all : null;
   }, {
     timeoutMs: 60_000,
-    intervalMs: 10,
+    intervalMs: 100,
     describe: async () => `marks: ${JSON.stringify((await session.execute(MARKS_SCRIPT)).filter((e) => e.name.startsWith("cd:open")))}`,
   });
   const webdriverMs = Date.now() - clicked;
