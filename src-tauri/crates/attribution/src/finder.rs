@@ -7,7 +7,7 @@ use crate::lexicon::{
     ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, CUE_AUXILIARIES, HEDGES, INDEFINITE, ORGANIZATION_WORDS,
     OUTLET_WORDS, PRONOUNS, TELL_VERBS, lexicon,
 };
-use crate::model::{cue_model, quoted_tokens};
+use crate::model::{CueModel, cue_model, quoted_tokens};
 use crate::text::{Analysed, Token, analyse};
 use crate::{SourceKind, Span, Suggestion};
 
@@ -25,6 +25,10 @@ struct Finder<'a> {
 }
 
 pub fn find(text: &str) -> Vec<Suggestion> {
+    find_with(cue_model(), text)
+}
+
+pub fn find_with(model: &CueModel, text: &str) -> Vec<Suggestion> {
     let a = analyse(text);
     let mut quotation = vec![None; a.tokens.len()];
     for (q, &(open, close)) in a.quotes.iter().enumerate() {
@@ -32,7 +36,7 @@ pub fn find(text: &str) -> Vec<Suggestion> {
             *slot = Some(q);
         }
     }
-    let cue_score = cue_model().scores(&a, &quoted_tokens(&a));
+    let cue_score = model.scores(&a, &quoted_tokens(&a));
     let f = Finder { a: &a, quotation, cue_score };
     let mut out = Vec::new();
     for &(ss, se) in &a.sentences {

@@ -27,7 +27,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-pub use model::{CueModel, train_cue_model};
+pub use model::{CueModel, TrainOptions, train_cue_model};
 pub use registry::{NameMatcher, fold_name};
 
 /// A half-open range of code points: `start` inclusive, `end` exclusive.
@@ -109,4 +109,16 @@ pub struct Suggestion {
 /// Suggests the attributions of `text`, in text order.
 pub fn suggest(text: &str) -> Vec<Suggestion> {
     finder::find(text)
+}
+
+/// The lower-cased tokens of `text` as the cue model sees them (words,
+/// numbers, punctuation marks), to learn word classes from unlabeled text.
+pub fn words(text: &str) -> Vec<String> {
+    text::analyse(text).tokens.into_iter().map(|t| t.lower).collect()
+}
+
+/// As [`suggest`], with another cue model than the shipped one (to compare
+/// models on held-out texts).
+pub fn suggest_with(model: &CueModel, text: &str) -> Vec<Suggestion> {
+    finder::find_with(model, text)
 }
