@@ -84,6 +84,14 @@ impl CueModel {
         CueModel { weights, cues }
     }
 
+    /// Moves the decision threshold by `t` (the score must exceed `t` to mark
+    /// a cue token): folds it into the last stage's bias. A positive `t`
+    /// trades recall for precision.
+    pub fn shift_threshold(&mut self, t: f32) {
+        let bias = if self.weights.contains_key(STAGE2_BIAS) { STAGE2_BIAS } else { BIAS };
+        *self.weights.entry(bias.to_string()).or_default() -= t;
+    }
+
     /// The cue counts as `cues.tsv` lines, most frequent cue words first.
     pub fn cues_tsv(&self) -> String {
         let mut rows: Vec<(&String, &(u32, u32))> = self.cues.iter().collect();
