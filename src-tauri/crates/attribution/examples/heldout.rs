@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run --release -p claimdesk-attribution --example heldout -- \
-//!     ../shared/corpora/polnear/train [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [thresholds=T,…]
+//!     ../shared/corpora/polnear/train [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [thresholds=T,…] [cache=PATH] [errors]
 //! ```
 
 use std::path::Path;
@@ -13,20 +13,27 @@ use std::time::Instant;
 
 use claimdesk_attribution::brat::Role;
 use claimdesk_attribution::eval::{GoldDocument, Report, Score, load_split, score};
-use claimdesk_attribution::{TrainOptions, suggest_with, train_cue_model};
+use claimdesk_attribution::{CueModel, TrainOptions, suggest_with, train_cue_model};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(split) = args.get(1) else {
-        eprintln!("usage: heldout SPLIT_DIR [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [thresholds=T,…]");
+        eprintln!(
+            "usage: heldout SPLIT_DIR [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [thresholds=T,…] [cache=PATH] [errors]"
+        );
         std::process::exit(1);
     };
     let mut options = TrainOptions::default();
     let mut thresholds = vec![0.0f32];
     let mut errors = false;
+    let mut cache: Option<String> = None;
     for a in &args[2..] {
         if let Some(list) = a.strip_prefix("without=") {
             options.without = list.split(',').map(str::to_string).collect();
+        } else if let Some(path) = a.strip_prefix("cache=") {
+            // Rule changes need no retraining: the four-fifths model is kept
+            // in PATH and PATH.cues, and read from there when present.
+            cache = Some(path.to_string());
         } else if a == "errors" {
             errors = true;
         } else if a == "no-jackknife" {
@@ -45,11 +52,24 @@ fn main() {
     });
     let (train, held): (Vec<_>, Vec<_>) = docs.into_iter().enumerate().partition(|(n, _)| n % 5 != 4);
     let train: Vec<_> = train.into_iter().map(|(_, d)| d).collect();
-    let started = Instant::now();
-    let model = train_cue_model(&train, &options);
-    eprintln!("{options:?}: trained on {} texts in {:.1} s", train.len(), started.elapsed().as_secs_f64());
+    let cached = cache.as_ref().and_then(|path| {
+        let weights = std::fs::read_to_string(path).ok()?;
+        let cues = std::fs::read_to_string(format!("{path}.cues")).ok()?;
+        Some(CueModel::from_tsv(&weights, &cues))
+    });
+    let model = cached.unwrap_or_else(|| {
+        let started = Instant::now();
+        let model = train_cue_model(&train, &options);
+        eprintln!("{options:?}: trained on {} texts in {:.1} s", train.len(), started.elapsed().as_secs_f64());
+        if let Some(path) = &cache {
+            std::fs::write(path, model.to_tsv()).unwrap();
+            std::fs::write(format!("{path}.cues"), model.cues_tsv()).unwrap();
+        }
+        model
+    });
     if errors {
         print_cue_errors(&model, held.iter().map(|(_, d)| d));
+        print_source_errors(&model, held.iter().map(|(_, d)| d));
     }
     for t in thresholds {
         let mut shifted = model.clone();
@@ -65,7 +85,7 @@ fn main() {
 
 /// The held-out cues missed and suggested wrongly, most frequent first (a
 /// local diagnostic: it prints cue words of the corpus, not for shipping).
-fn print_cue_errors<'a>(model: &claimdesk_attribution::CueModel, docs: impl Iterator<Item = &'a GoldDocument>) {
+fn print_cue_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDocument>) {
     use std::collections::HashMap;
     let (mut missed, mut false_cues) = (HashMap::<String, usize>::new(), HashMap::<String, usize>::new());
     for doc in docs {
@@ -92,4 +112,46 @@ fn print_cue_errors<'a>(model: &claimdesk_attribution::CueModel, docs: impl Iter
         }
         println!();
     }
+}
+
+/// Held-out attributions whose cue was found but whose source was not:
+/// the text around the cue, marked (local diagnostic, prints corpus text).
+fn print_source_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDocument>) {
+    let (mut wrong, mut missing, mut shown) = (0, 0, 0);
+    for doc in docs {
+        let found = suggest_with(model, &doc.text);
+        let ann = &doc.annotations;
+        for a in &ann.attributions {
+            let (Some(c), Some(gs)) = (a.cue, a.source) else { continue };
+            let Some(s) = found.iter().find(|s| ann.spans[c].overlap(&s.cue) > 0) else { continue };
+            let gold = ann.spans[gs].hull();
+            match s.source {
+                Some(p) if ann.spans[gs].overlap(&p) > 0 => continue,
+                Some(_) => wrong += 1,
+                None => missing += 1,
+            }
+            if shown < 400 {
+                shown += 1;
+                let lo = s.cue.start.min(gold.start).saturating_sub(60);
+                let hi = (s.cue.end.max(gold.end) + 40).min(doc.text.chars().count());
+                let mut marks: Vec<(usize, &str)> =
+                    vec![(gold.start, "<G:"), (gold.end, ">"), (s.cue.start, "[C:"), (s.cue.end, "]")];
+                if let Some(p) = s.source {
+                    marks.push((p.start, "{P:"));
+                    marks.push((p.end, "}"));
+                }
+                marks.sort();
+                let mut out = String::new();
+                let mut at = lo;
+                for (k, m) in marks.into_iter().filter(|(k, _)| *k >= lo && *k <= hi) {
+                    out += claimdesk_attribution::Span::new(at, k).slice(&doc.text);
+                    out += m;
+                    at = k;
+                }
+                out += claimdesk_attribution::Span::new(at, hi).slice(&doc.text);
+                println!("SRC {}", out.replace('\n', " "));
+            }
+        }
+    }
+    println!("source wrong {wrong}, missing {missing} (cue found)");
 }

@@ -251,9 +251,8 @@ impl Finder<'_> {
         // Inverted: "…,” said the minister." / "Y, said X."
         if appositive.is_none()
             && cs > ss
-            && (after_comma || self.is_closing_quote(cs - 1))
-            && let Some(source) = self.source_after(ce, se)
-            && self.ends_clause(source.1, se)
+            && (after_comma || self.is_closing_quote(cs - 1) || self.looks_closing(cs - 1, ss))
+            && let Some(source) = self.inverted_source(ce, se)
             && (self.is(source.0, NOUN_PHRASE_OPENERS) || (source.0..source.1).any(|k| self.t(k).capitalized))
         {
             let source = self.with_description(source, se);
@@ -266,8 +265,14 @@ impl Finder<'_> {
             let source = earlier.or_else(|| self.leading_subject(ss, e - 1));
             return done(source, self.content_after(ce, se), Vec::new());
         }
+        // Passive: "was asked by the host", "cited by her campaign".
+        if appositive.is_none()
+            && let Some(agent) = self.passive_agent(cs, ce, se)
+        {
+            return done(Some(agent), self.content_after(agent.1, se), Vec::new());
+        }
         let source = appositive
-            .or_else(|| self.source_before(cs, ss))
+            .or_else(|| self.source_before(cs, ss).filter(|&r| self.could_speak(r)))
             // The subject may stand far from its verb: "X, in a long
             // interview on Sunday about the budget, warned …".
             .or_else(|| self.leading_subject(ss, cs).filter(|&(_, e)| cs - e <= 8));
@@ -506,6 +511,96 @@ impl Finder<'_> {
             s -= 1;
         }
         (s < e).then_some((s, e))
+    }
+
+    /// A quote mark after a comma or terminal mark, where pairing failed
+    /// (",''' said", "?'' asked").
+    fn looks_closing(&self, k: usize, ss: usize) -> bool {
+        k > ss
+            && matches!(self.word(k), "'" | "''" | "\"" | "”" | "’")
+            && matches!(self.word(k - 1), "," | "?" | "!" | "." | "''" | "'" | "\"" | "”" | "’")
+    }
+
+    /// The source after an inverted cue when the clause ends after it
+    /// ("…,” said Ann Lee."), a relative clause without a comma taken in
+    /// ("said a member who supports Lee, asking …").
+    fn inverted_source(&self, ce: usize, se: usize) -> Option<Range> {
+        let source = self.source_after(ce, se)?;
+        if self.ends_clause(source.1, se) {
+            return Some(source);
+        }
+        if !self.is(source.1, &["who", "that"]) {
+            return None;
+        }
+        let end = (source.1..se.min(source.1 + 15))
+            .find(|&k| self.word(k) == "," || self.quotation[k].is_some())
+            .unwrap_or(se.min(source.1 + 15));
+        let mut e = end;
+        while e > source.1 && matches!(self.word(e - 1), "." | "!" | "?") {
+            e -= 1;
+        }
+        (self.ends_clause(e, se) && e > source.1 + 1).then_some((source.0, e))
+    }
+
+    /// The agent of a passive cue ("was endorsed in Iowa by X", "cited by
+    /// X"): a participle, then "by" within a few words and a noun phrase.
+    fn passive_agent(&self, cs: usize, ce: usize, se: usize) -> Option<Range> {
+        let last = self.word(ce - 1);
+        let participle = last.ends_with("ed") || self.is(ce - 1, &["told", "written", "quoted", "known", "seen"]);
+        if !participle || self.quotation[ce - 1].is_some() {
+            return None;
+        }
+        // Only an adverb or a short place or time may stand between: "endorsed
+        // in Iowa by", "uttered once, by"; not an object ("denounced
+        // suggestions by", "cited a memo issued by").
+        let by = (ce..se.min(ce + 5))
+            .take_while(|&k| {
+                self.quotation[k].is_none()
+                    && !self.is_head(k)
+                    && (self.word(k) == "by"
+                        || self.word(k) == ","
+                        || self.t(k).capitalized
+                        || self.word(k).ends_with("ly")
+                        || self.is(k, &["once", "twice", "again", "in", "on", "at", "last", "this", "week", "year"]))
+            })
+            .find(|&k| self.word(k) == "by")?;
+        if cs > 0 && self.is(cs - 1, &["has", "have", "had"]) {
+            return None;
+        }
+        let next = by + 1;
+        if next >= se
+            || self.word(next).ends_with("ing")
+            || self.t(next).lower.starts_with(|c: char| c.is_ascii_digit())
+            || self.is(next, &["phone", "telephone", "email", "e-mail", "mail", "text", "video", "far", "contrast"])
+        {
+            return None;
+        }
+        let agent = self.source_after(next, se)?;
+        let nounish = self.is(agent.0, NOUN_PHRASE_OPENERS)
+            || self.is(agent.0, PRONOUNS)
+            || (agent.0..agent.1).any(|k| self.t(k).capitalized);
+        nounish.then_some(agent)
+    }
+
+    /// Whether the words before a cue can be its speaker: not a lone
+    /// adverb, verb or degree word left over from the clause ("methodically
+    /// exposed", "left wondering", "the most telling"), which a lone lower-case
+    /// word not ending in -s (a plural: "officials", "critics") mostly is.
+    fn could_speak(&self, (s, e): Range) -> bool {
+        let last = self.word(e - 1);
+        if self.is(e - 1, &["most", "more", "less", "very", "so", "too", "perhaps", "especially"]) {
+            return false;
+        }
+        if e - s > 1 || self.t(s).capitalized || !self.t(s).is_word {
+            return true;
+        }
+        let listed = self.is(s, PRONOUNS)
+            || self.is(s, &["who", "which", "that"])
+            || self.is(s, PERSON_NOUNS)
+            || self.is(s, ANONYMOUS_HEADS)
+            || self.is(s, ORGANIZATION_WORDS)
+            || self.is(s, OUTLET_WORDS);
+        listed || (last.ends_with('s') && !last.ends_with("ss"))
     }
 
     /// The noun phrase right after an inverted cue or "according to": up to
