@@ -240,7 +240,7 @@ impl Finder<'_> {
         // A participle after a comma continues the sentence's subject:
         // "Trump defended the plan, calling it …", "X said Y, adding that Z".
         if participle && after_comma {
-            let source = earlier.or_else(|| self.leading_subject(ss, cs - 1));
+            let source = earlier.or_else(|| self.clause_subject(ss, cs - 1));
             return done(source, self.content_after(ce, se), Vec::new());
         }
         let mut e = cs;
@@ -415,6 +415,21 @@ impl Finder<'_> {
             e += 1;
         }
         (e > s && (s..e).any(|k| self.t(k).capitalized)).then_some((s, e))
+    }
+
+    /// The subject of the clause before a participle ("X was blunt,
+    /// claiming"): the sentence's opening name, else (when that is a lone
+    /// article, as in "The day before, at a rally, Mr. Lee …") the name
+    /// after the last comma that one follows.
+    fn clause_subject(&self, ss: usize, limit: usize) -> Option<Range> {
+        let lone_article = |r: &Range| r.1 - r.0 == 1 && self.is(r.0, NOUN_PHRASE_OPENERS);
+        if let Some(r) = self.leading_subject(ss, limit).filter(|r| !lone_article(r)) {
+            return Some(r);
+        }
+        let comma = (ss..limit.saturating_sub(1))
+            .rev()
+            .find(|&k| self.word(k) == "," && (self.t(k + 1).capitalized || self.is(k + 1, PRONOUNS)))?;
+        self.leading_subject(comma + 1, limit).filter(|r| !lone_article(r))
     }
 
     /// Whether the clause stops right after the cue (sentence end, comma, or
