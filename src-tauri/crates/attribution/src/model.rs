@@ -7,8 +7,8 @@
 //! (`lexicon/cue_weights.tsv`): feature names are words, word pairs and
 //! score buckets, never passages.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -17,7 +17,9 @@ use crate::eval::GoldDocument;
 use crate::lexicon::PRONOUNS;
 use crate::text::{Analysed, analyse};
 
-type FnvMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// Keys borrow from the shipped files (parsing allocates no names) or are
+/// owned (a model just trained or read at run time).
+type FnvMap<V> = HashMap<Cow<'static, str>, V, BuildHasherDefault<Fnv>>;
 
 /// Feature weights (the empty feature name holds the bias), and the cue
 /// counts of the words whose cue share is a feature.
@@ -64,24 +66,29 @@ impl CueModel {
     /// Reads `feature<TAB>weight` lines and `word<TAB>inside<TAB>occurrences`
     /// lines (`cues.tsv`); `#` starts a comment line.
     pub fn from_tsv(weights: &str, cues: &str) -> CueModel {
-        let weights = weights
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (f, w) = l.rsplit_once('\t')?;
-                Some((f.to_string(), w.parse().ok()?))
-            })
-            .collect();
-        let cues = cues
-            .lines()
-            .filter(|l| !l.starts_with('#'))
+        Self::parse(weights, cues, |k| Cow::Owned(k.to_string()))
+    }
+
+    /// As [`CueModel::from_tsv`], borrowing the names from static text.
+    fn from_static(weights: &'static str, cues: &'static str) -> CueModel {
+        Self::parse(weights, cues, Cow::Borrowed)
+    }
+
+    fn parse<'t>(weights: &'t str, cues: &'t str, key: impl Fn(&'t str) -> Cow<'static, str>) -> CueModel {
+        let rows = |text: &'t str| text.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+        let mut w = FnvMap::with_capacity_and_hasher(weights.len() / 16, Default::default());
+        w.extend(rows(weights).filter_map(|l| {
+            let (f, w) = l.rsplit_once('\t')?;
+            Some((key(f), w.parse().ok()?))
+        }));
+        let c = rows(cues)
             .filter_map(|l| {
                 let mut cells = l.split('\t');
-                let word = cells.next()?.to_string();
+                let word = key(cells.next()?);
                 Some((word, (cells.next()?.parse().ok()?, cells.next()?.parse().ok()?)))
             })
             .collect();
-        CueModel { weights, cues }
+        CueModel { weights: w, cues: c }
     }
 
     /// Moves the decision threshold by `t` (the score must exceed `t` to mark
@@ -89,12 +96,12 @@ impl CueModel {
     /// trades recall for precision.
     pub fn shift_threshold(&mut self, t: f32) {
         let bias = if self.weights.contains_key(STAGE2_BIAS) { STAGE2_BIAS } else { BIAS };
-        *self.weights.entry(bias.to_string()).or_default() -= t;
+        *self.weights.entry(Cow::Owned(bias.to_string())).or_default() -= t;
     }
 
     /// The cue counts as `cues.tsv` lines, most frequent cue words first.
     pub fn cues_tsv(&self) -> String {
-        let mut rows: Vec<(&String, &(u32, u32))> = self.cues.iter().collect();
+        let mut rows: Vec<(&Cow<str>, &(u32, u32))> = self.cues.iter().collect();
         rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
         let mut out = String::from("# word\tinside a gold cue\toccurrences (PolNeAR train; counts only)\n");
         for (w, (inside, total)) in rows {
@@ -109,7 +116,7 @@ impl CueModel {
     }
 
     pub fn to_tsv(&self) -> String {
-        let mut rows: Vec<(&String, &f32)> = self.weights.iter().collect();
+        let mut rows: Vec<(&Cow<str>, &f32)> = self.weights.iter().collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
         let mut out = String::from("# cue model: feature\tweight (averaged perceptron on PolNeAR train)\n");
         for (f, w) in rows {
@@ -152,7 +159,7 @@ impl CueModel {
 pub(crate) fn cue_model() -> &'static CueModel {
     static MODEL: OnceLock<CueModel> = OnceLock::new();
     MODEL.get_or_init(|| {
-        CueModel::from_tsv(include_str!("../lexicon/cue_weights.tsv"), include_str!("../lexicon/cues.tsv"))
+        CueModel::from_static(include_str!("../lexicon/cue_weights.tsv"), include_str!("../lexicon/cues.tsv"))
     })
 }
 
@@ -206,10 +213,12 @@ pub(crate) fn quoted_tokens(a: &Analysed) -> Vec<bool> {
 /// so that scoring allocates nothing per feature.
 fn token_features(model: &CueModel, a: &Analysed, quoted: &[bool], i: usize, emit: &mut dyn FnMut(&str)) {
     let mut buf = String::with_capacity(48);
+    // Names are pieced together with push_str: formatting machinery is
+    // slower, and scoring builds some forty names per token.
     macro_rules! feature {
-        ($($arg:tt)*) => {{
+        ($($part:expr),+) => {{
             buf.clear();
-            let _ = write!(buf, $($arg)*);
+            $(buf.push_str($part);)+
             emit(&buf);
         }};
     }
@@ -228,24 +237,24 @@ fn token_features(model: &CueModel, a: &Analysed, quoted: &[bool], i: usize, emi
         }
     };
     let (w, p, n) = (word(0), word(-1), word(1));
-    let ratio = model.ratio(w);
+    let ratio = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"][model.ratio(w).min(10) as usize];
     let q = if quoted[i] { "1" } else { "0" };
-    feature!("w={w}");
-    feature!("p={p}");
-    feature!("n={n}");
-    feature!("pp={}", word(-2));
-    feature!("nn={}", word(2));
-    feature!("pw={p}|{w}");
-    feature!("wn={w}|{n}");
-    feature!("r={ratio}");
-    feature!("rq={ratio}|{q}");
-    feature!("rp={ratio}|{}", if PRONOUNS.contains(&p) { "pron" } else { surface_shape(-1) });
-    feature!("rn={ratio}|{}", surface_shape(1));
-    feature!("sh={}|{}|{}", surface_shape(-1), surface_shape(0), surface_shape(1));
-    feature!("wq={w}|{q}");
+    feature!("w=", w);
+    feature!("p=", p);
+    feature!("n=", n);
+    feature!("pp=", word(-2));
+    feature!("nn=", word(2));
+    feature!("pw=", p, "|", w);
+    feature!("wn=", w, "|", n);
+    feature!("r=", ratio);
+    feature!("rq=", ratio, "|", q);
+    feature!("rp=", ratio, "|", if PRONOUNS.contains(&p) { "pron" } else { surface_shape(-1) });
+    feature!("rn=", ratio, "|", surface_shape(1));
+    feature!("sh=", surface_shape(-1), "|", surface_shape(0), "|", surface_shape(1));
+    feature!("wq=", w, "|", q);
     let suffix = w.char_indices().rev().nth(2).map_or(w, |(b, _)| &w[b..]);
-    feature!("suf={suffix}");
-    feature!("nl={}", t[i].newline_before);
+    feature!("suf=", suffix);
+    feature!("nl=", bool_name(t[i].newline_before));
     // Word classes of the neighbours generalise over words seen rarely:
     // "officials say", "he thinks", "the poll shows".
     let class = |k: isize| -> &'static str {
@@ -261,33 +270,33 @@ fn token_features(model: &CueModel, a: &Analysed, quoted: &[bool], i: usize, emi
         }
     };
     let stem = stem(w);
-    feature!("stem={stem}");
-    feature!("stem|p={stem}|{}", class(-1));
-    feature!("stem|n={stem}|{}", class(1));
-    feature!("r|pn={ratio}|{}|{}", class(-1), class(1));
-    feature!("r|ppn={ratio}|{}|{}|{}", class(-2), class(-1), class(1));
-    feature!("rq|n={ratio}|{q}|{n}");
+    feature!("stem=", stem);
+    feature!("stem|p=", stem, "|", class(-1));
+    feature!("stem|n=", stem, "|", class(1));
+    feature!("r|pn=", ratio, "|", class(-1), "|", class(1));
+    feature!("r|ppn=", ratio, "|", class(-2), "|", class(-1), "|", class(1));
+    feature!("rq|n=", ratio, "|", q, "|", n);
     // Word classes from unlabeled text carry what is learned about frequent
     // cue words ("said", "warned") over to rare ones of the same class.
     let classes = word_classes();
     let bits = |k: isize| -> &str { classes.get(word(k)).copied().unwrap_or("?") };
     let (b, bp, bn) = (bits(0), bits(-1), bits(1));
     // (Their names start with "k".)
-    for n in [4, 6, 10] {
-        feature!("k{n}={}", prefix(b, n));
+    for (name, n) in [("k4=", 4), ("k6=", 6), ("k10=", 10)] {
+        feature!(name, prefix(b, n));
     }
-    feature!("kf={b}");
-    feature!("kf|q={b}|{q}");
-    feature!("k6|pn={}|{}|{}", prefix(b, 6), class(-1), class(1));
-    feature!("k10|r={}|{ratio}", prefix(b, 10));
-    for n in [4, 6] {
-        feature!("kp{n}={}", prefix(bp, n));
-        feature!("kn{n}={}", prefix(bn, n));
-        feature!("kp|k{n}={}|{}", prefix(bp, n), prefix(b, n));
-        feature!("k|kn{n}={}|{}", prefix(b, n), prefix(bn, n));
+    feature!("kf=", b);
+    feature!("kf|q=", b, "|", q);
+    feature!("k6|pn=", prefix(b, 6), "|", class(-1), "|", class(1));
+    feature!("k10|r=", prefix(b, 10), "|", ratio);
+    for (names, n) in [(["kp4=", "kn4=", "kp|k4=", "k|kn4="], 4), (["kp6=", "kn6=", "kp|k6=", "k|kn6="], 6)] {
+        feature!(names[0], prefix(bp, n));
+        feature!(names[1], prefix(bn, n));
+        feature!(names[2], prefix(bp, n), "|", prefix(b, n));
+        feature!(names[3], prefix(b, n), "|", prefix(bn, n));
     }
     let suffix2 = w.char_indices().rev().nth(1).map_or(w, |(b, _)| &w[b..]);
-    feature!("ksuf2|4={suffix2}|{}", prefix(b, 4));
+    feature!("ksuf2|4=", suffix2, "|", prefix(b, 4));
 }
 
 /// Per token: the sentence it is in, and that sentence's best first-stage
@@ -316,6 +325,17 @@ fn bucket(score: f32) -> i32 {
     (score.clamp(-8.0, 8.0)).round() as i32
 }
 
+/// A bucket's name in feature names.
+fn bucket_name(bucket: i32) -> &'static str {
+    const NAMES: [&str; 17] =
+        ["-8", "-7", "-6", "-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5", "6", "7", "8"];
+    NAMES[(bucket.clamp(-8, 8) + 8) as usize]
+}
+
+fn bool_name(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
+}
+
 /// The second stage sees the first stage's scores around the token and
 /// across its sentence: one strong cue makes a weak one nearby less likely,
 /// a sentence with none makes its best candidate more likely.
@@ -328,10 +348,12 @@ fn stage2_features(
     emit: &mut dyn FnMut(&str),
 ) {
     let mut buf = String::with_capacity(32);
+    // Names are pieced together with push_str: formatting machinery is
+    // slower, and scoring builds some forty names per token.
     macro_rules! feature {
-        ($($arg:tt)*) => {{
+        ($($part:expr),+) => {{
             buf.clear();
-            let _ = write!(buf, $($arg)*);
+            $(buf.push_str($part);)+
             emit(&buf);
         }};
     }
@@ -340,18 +362,20 @@ fn stage2_features(
         if j < 0 || j as usize >= first.len() { -8.0 } else { first[j as usize] }
     };
     let n = context.sentence[i];
-    let own = bucket(at(0));
-    let best = bucket(context.best[n]);
-    let is_best = first[i] >= context.best[n];
+    let own_bucket = bucket(at(0));
+    let own = bucket_name(own_bucket);
+    let signum = bucket_name(own_bucket.signum());
+    let best = bucket_name(bucket(context.best[n]));
+    let is_best = bool_name(first[i] >= context.best[n]);
     let others = context.positives[n] - usize::from(first[i] > 0.0);
-    let q = quoted[i];
-    feature!("2:s={own}");
-    feature!("2:sp={}|{own}", bucket(at(-1)));
-    feature!("2:sn={own}|{}", bucket(at(1)));
-    feature!("2:best={own}|{best}|{is_best}");
-    feature!("2:others={own}|{}", others.min(3));
-    feature!("2:q={own}|{q}");
-    feature!("2:w={}|{}", a.tokens[i].lower, own.signum());
+    let q = bool_name(quoted[i]);
+    feature!("2:s=", own);
+    feature!("2:sp=", bucket_name(bucket(at(-1))), "|", own);
+    feature!("2:sn=", own, "|", bucket_name(bucket(at(1))));
+    feature!("2:best=", own, "|", best, "|", is_best);
+    feature!("2:others=", own, "|", ["0", "1", "2", "3"][others.min(3)]);
+    feature!("2:q=", own, "|", q);
+    feature!("2:w=", &a.tokens[i].lower, "|", signum);
 }
 
 /// A crude English stem: "warned", "warning", "warns" → "warn".
@@ -441,7 +465,7 @@ fn cue_counts<'a>(docs: impl Iterator<Item = &'a Prepared>) -> FnvMap<(u32, u32)
     }
     all.into_iter()
         .filter(|(_, (inside, total))| *inside >= MIN_CUE && *inside as f32 / *total as f32 >= MIN_RATIO)
-        .map(|(w, c)| (w.to_string(), c))
+        .map(|(w, c)| (Cow::Owned(w.to_string()), c))
         .collect()
 }
 
@@ -575,7 +599,7 @@ fn perceptron(examples: &Examples, epochs: usize, min_count: u32, bias: &str) ->
             let total = totals[f] + f64::from(weights[f]) * (step - stamps[f]) as f64;
             let w = (total / step as f64) as f32;
             let name = if f == bias_id as usize { bias } else { examples.names[f].as_str() };
-            (w.abs() >= 0.0005).then(|| (name.to_string(), w))
+            (w.abs() >= 0.0005).then(|| (Cow::Owned(name.to_string()), w))
         })
         .collect()
 }
