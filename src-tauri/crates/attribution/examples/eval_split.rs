@@ -77,7 +77,7 @@ fn error_classes(dir: &Path) {
         }
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     for (class, n) in rows {
         println!("{n}\t{class}");
     }
