@@ -91,9 +91,19 @@ fn print_cue_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDoc
     for doc in docs {
         let found = suggest_with(model, &doc.text);
         let gold: Vec<_> = doc.annotations.of_role(Role::Cue).collect();
+        let scores = claimdesk_attribution::cue_scores(model, &doc.text);
         for g in &gold {
             if !found.iter().any(|s| g.overlap(&s.cue) > 0) {
                 *missed.entry(g.hull().slice(&doc.text).to_lowercase()).or_default() += 1;
+                let best = scores.iter().filter(|(t, _)| g.overlap(t) > 0).map(|x| x.1).fold(f32::MIN, f32::max);
+                let key = if best > 0.0 {
+                    "positive"
+                } else if best > -1.0 {
+                    "within 1"
+                } else {
+                    "below -1"
+                };
+                *missed.entry(format!("#score {key}")).or_default() += 1;
             }
         }
         for s in &found {

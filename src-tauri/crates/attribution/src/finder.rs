@@ -248,6 +248,12 @@ impl Finder<'_> {
             e -= 1;
         }
         let appositive = self.appositive_source(e, ss);
+        // Passive: "was asked by the host", "cited by her campaign".
+        if appositive.is_none()
+            && let Some(agent) = self.passive_agent(cs, ce, se)
+        {
+            return done(Some(agent), self.content_after(agent.1, se), Vec::new());
+        }
         // Inverted: "…,” said the minister." / "Y, said X."
         if appositive.is_none()
             && cs > ss
@@ -255,7 +261,12 @@ impl Finder<'_> {
             && let Some(source) = self.inverted_source(ce, se)
             && (self.is(source.0, NOUN_PHRASE_OPENERS) || (source.0..source.1).any(|k| self.t(k).capitalized))
         {
-            let source = self.with_description(source, se);
+            let source =
+                if self.is(source.1 - 1, CLAUSE_WORDS) || (source.0..source.1).any(|k| self.is(k, &["who", "that"])) {
+                    source
+                } else {
+                    self.with_description(source, se)
+                };
             return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
         }
         // "X said … and warned …", "X defended it by citing …": the same speaker.
@@ -264,12 +275,6 @@ impl Finder<'_> {
         if e > ss && continues {
             let source = earlier.or_else(|| self.leading_subject(ss, e - 1));
             return done(source, self.content_after(ce, se), Vec::new());
-        }
-        // Passive: "was asked by the host", "cited by her campaign".
-        if appositive.is_none()
-            && let Some(agent) = self.passive_agent(cs, ce, se)
-        {
-            return done(Some(agent), self.content_after(agent.1, se), Vec::new());
         }
         let source = appositive
             .or_else(|| self.source_before(cs, ss).filter(|&r| self.could_speak(r)))
@@ -352,7 +357,8 @@ impl Finder<'_> {
         if e + 1 >= se || self.word(e) != "," || self.is(e + 1, &["who", "which", "that"]) {
             return (s, e);
         }
-        if self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS) {
+        // A name is not a description; nor is a participle clause ("…, adding that").
+        if (self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS)) || self.word(e + 1).ends_with("ing") {
             return (s, e);
         }
         let mut end = e + 1;
@@ -487,7 +493,7 @@ impl Finder<'_> {
     /// auxiliaries ("the ministry has also", "Peskov reportedly").
     fn source_before(&self, cs: usize, ss: usize) -> Option<Range> {
         let mut e = cs;
-        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
+        while e > ss && (self.is(e - 1, BETWEEN_SOURCE_AND_CUE) || self.is_adverb(e - 1)) {
             e -= 1;
         }
         // "…, who said", "the court, which ruled": annotators mark the relative pronoun.
@@ -595,6 +601,16 @@ impl Finder<'_> {
             || self.is(agent.0, PRONOUNS)
             || (agent.0..agent.1).any(|k| self.t(k).capitalized);
         nounish.then_some(agent)
+    }
+
+    /// A lower-case adverb in -ly ("methodically", "sharply"), not a noun
+    /// such as "family" or "assembly".
+    fn is_adverb(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !self.t(k).capitalized
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !self.is(k, &["family", "assembly", "daily", "weekly", "monthly", "rally", "monopoly", "supply", "ally"])
     }
 
     /// Whether the words before a cue can be its speaker: not a lone

@@ -122,3 +122,11 @@ pub fn words(text: &str) -> Vec<String> {
 pub fn suggest_with(model: &CueModel, text: &str) -> Vec<Suggestion> {
     finder::find_with(model, text)
 }
+
+/// Each token's span and cue-model score (above zero: part of a cue), for
+/// diagnostics.
+pub fn cue_scores(model: &CueModel, text: &str) -> Vec<(Span, f32)> {
+    let a = text::analyse(text);
+    let scores = model.scores(&a, &model::quoted_tokens(&a));
+    a.tokens.iter().map(|t| t.span).zip(scores).collect()
+}
