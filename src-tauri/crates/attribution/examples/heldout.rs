@@ -69,7 +69,8 @@ fn main() {
     });
     if errors {
         print_cue_errors(&model, held.iter().map(|(_, d)| d));
-        print_source_errors(&model, held.iter().map(|(_, d)| d));
+        print_role_errors(&model, held.iter().map(|(_, d)| d), false);
+        print_role_errors(&model, held.iter().map(|(_, d)| d), true);
     }
     for t in thresholds {
         let mut shifted = model.clone();
@@ -88,6 +89,7 @@ fn main() {
 fn print_cue_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDocument>) {
     use std::collections::HashMap;
     let (mut missed, mut false_cues) = (HashMap::<String, usize>::new(), HashMap::<String, usize>::new());
+    let mut scored = HashMap::<&str, usize>::new();
     for doc in docs {
         let found = suggest_with(model, &doc.text);
         let gold: Vec<_> = doc.annotations.of_role(Role::Cue).collect();
@@ -103,7 +105,7 @@ fn print_cue_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDoc
                 } else {
                     "below -1"
                 };
-                *missed.entry(format!("#score {key}")).or_default() += 1;
+                *scored.entry(key).or_default() += 1;
             }
         }
         for s in &found {
@@ -112,6 +114,7 @@ fn print_cue_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDoc
             }
         }
     }
+    println!("missed cues by their best token score: {scored:?}");
     for (name, map) in [("missed", missed), ("false", false_cues)] {
         let mut rows: Vec<_> = map.into_iter().collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -124,18 +127,19 @@ fn print_cue_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDoc
     }
 }
 
-/// Held-out attributions whose cue was found but whose source was not:
+/// Held-out attributions whose cue was found but whose source (or content) was not:
 /// the text around the cue, marked (local diagnostic, prints corpus text).
-fn print_source_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDocument>) {
+fn print_role_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a GoldDocument>, content: bool) {
+    let tag = if content { "CONTENT" } else { "SRC" };
     let (mut wrong, mut missing, mut shown) = (0, 0, 0);
     for doc in docs {
         let found = suggest_with(model, &doc.text);
         let ann = &doc.annotations;
         for a in &ann.attributions {
-            let (Some(c), Some(gs)) = (a.cue, a.source) else { continue };
+            let (Some(c), Some(gs)) = (a.cue, if content { a.content } else { a.source }) else { continue };
             let Some(s) = found.iter().find(|s| ann.spans[c].overlap(&s.cue) > 0) else { continue };
             let gold = ann.spans[gs].hull();
-            match s.source {
+            match if content { s.content } else { s.source } {
                 Some(p) if ann.spans[gs].overlap(&p) > 0 => continue,
                 Some(_) => wrong += 1,
                 None => missing += 1,
@@ -146,7 +150,7 @@ fn print_source_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a Gold
                 let hi = (s.cue.end.max(gold.end) + 40).min(doc.text.chars().count());
                 let mut marks: Vec<(usize, &str)> =
                     vec![(gold.start, "<G:"), (gold.end, ">"), (s.cue.start, "[C:"), (s.cue.end, "]")];
-                if let Some(p) = s.source {
+                if let Some(p) = if content { s.content } else { s.source } {
                     marks.push((p.start, "{P:"));
                     marks.push((p.end, "}"));
                 }
@@ -159,9 +163,9 @@ fn print_source_errors<'a>(model: &CueModel, docs: impl Iterator<Item = &'a Gold
                     at = k;
                 }
                 out += claimdesk_attribution::Span::new(at, hi).slice(&doc.text);
-                println!("SRC {}", out.replace('\n', " "));
+                println!("{tag} {}", out.replace('\n', " "));
             }
         }
     }
-    println!("source wrong {wrong}, missing {missing} (cue found)");
+    println!("{tag} wrong {wrong}, missing {missing} (cue found)");
 }

@@ -282,10 +282,17 @@ impl Finder<'_> {
             // interview on Sunday about the budget, warned …".
             .or_else(|| self.leading_subject(ss, cs).filter(|&(_, e)| cs - e <= 8));
         // Post-posed: "…,” the minister said." / "Y, X said."
+        // A quotation closing right before the source is the content whatever
+        // adjunct follows the cue ("…,” Lee said on the show / dryly / twice);
+        // a quotation opening right after the cue is, when none closes before
+        // ("After the vote, Lee said, “…”").
         if let Some((s0, _)) = source
             && s0 > ss
             && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
-            && (self.ends_clause(ce, se) || (self.is(ce - 1, TELL_VERBS) && self.ends_clause_after_listener(ce, se)))
+            && (self.quote_closes_before(s0)
+                || (!self.quote_opens_after(ce, se)
+                    && (self.ends_clause(ce, se)
+                        || (self.is(ce - 1, TELL_VERBS) && self.ends_clause_after_listener(ce, se)))))
         {
             return done(source, self.content_before(s0 - 1, ss), Vec::new());
         }
@@ -532,6 +539,21 @@ impl Finder<'_> {
             s -= 1;
         }
         (s < e).then_some((s, e))
+    }
+
+    /// Whether a quotation closes just before token `s0` (", or ”, then the source).
+    fn quote_closes_before(&self, s0: usize) -> bool {
+        self.quotation_closing_at(s0 - 1).is_some()
+            || (s0 >= 2 && self.word(s0 - 1) == "," && self.quotation_closing_at(s0 - 2).is_some())
+    }
+
+    /// Whether a quotation opens right after the cue, over a comma or colon.
+    fn quote_opens_after(&self, ce: usize, se: usize) -> bool {
+        let mut k = ce;
+        while k < se && matches!(self.word(k), "," | ":") {
+            k += 1;
+        }
+        k > ce && k < se && self.is_opening_quote(k)
     }
 
     /// A quote mark after a comma or terminal mark, where pairing failed

@@ -297,6 +297,19 @@ mod constructions {
     }
 
     #[test]
+    fn a_quotation_next_to_the_cue_is_the_content_whatever_adjunct_follows() {
+        let text = "“We will not sign this draft,” Ilse Marrow said on the radio.";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text) == "said").expect("said");
+        assert_eq!(text_of(text, s.content), Some("“We will not sign this draft,”"));
+        let text = "After the vote in Caldris, Ilse Marrow said, “We will appeal.”";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text) == "said").expect("said");
+        assert_eq!(text_of(text, s.content), Some("“We will appeal.”"));
+        assert_eq!(text_of(text, s.source), Some("Ilse Marrow"));
+    }
+
+    #[test]
     fn a_dateline_is_not_the_speaker() {
         let text = "CALDRIS, Aldermark — The central bank cut its main rate, saying inflation had eased.";
         check(
