@@ -8,7 +8,9 @@
 //! the source and content. The model's weights and the word ratios it uses
 //! were learned on the PolNeAR training split and ship as feature/weight and
 //! word/count lines, never text (`lexicon/`, made by `lexicon/derive.py` and
-//! `examples/derive_weights.rs`). The crate also scores suggestions against
+//! `examples/derive_weights.rs`); its word classes were learned from
+//! unlabeled news and ship as word/class-path lines
+//! (`examples/word_clusters.rs`). The crate also scores suggestions against
 //! brat-annotated gold files ([`brat`], [`eval`]) so the figures in
 //! `docs/evaluation.md` can be reproduced.
 //!

@@ -4,8 +4,8 @@
 //! neighbours can. A second stage then weighs each first-stage score against
 //! the others in its sentence. Weights are learned by averaged perceptrons
 //! ([`train_cue_model`]) and shipped as feature/weight lines
-//! (`lexicon/cue_weights.tsv`): feature names are words, word pairs and
-//! score buckets, never passages.
+//! (`lexicon/cue_weights.tsv`): feature names are words, word pairs, word
+//! class paths and score buckets, never passages.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
