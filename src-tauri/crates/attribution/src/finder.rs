@@ -293,6 +293,9 @@ impl Finder<'_> {
                 || (!self.quote_opens_after(ce, se)
                     && (self.ends_clause(ce, se)
                         || (self.is(ce - 1, TELL_VERBS) && self.ends_clause_after_listener(ce, se)))))
+            // "Still, he said, officials …": a lone connective before is no
+            // content; the words after are.
+            && self.content_before(s0 - 1, ss).is_none_or(|(b, e)| e - b > 2 || self.quote_closes_before(s0))
         {
             return done(source, self.content_before(s0 - 1, ss), Vec::new());
         }
@@ -553,7 +556,20 @@ impl Finder<'_> {
         while k < se && matches!(self.word(k), "," | ":") {
             k += 1;
         }
-        k > ce && k < se && self.is_opening_quote(k)
+        (k > ce && k < se && self.is_opening_quote(k)) || self.quote_after_adjunct(ce, se).is_some()
+    }
+
+    /// The opening quote mark after a short adjunct and a comma or colon
+    /// ("said at a press conference, “…”", "wrote on Twitter: “…”").
+    fn quote_after_adjunct(&self, k: usize, se: usize) -> Option<usize> {
+        if k >= se || !(self.is(k, ADJUNCT_OPENERS) || self.is(k, BETWEEN_SOURCE_AND_CUE)) {
+            return None;
+        }
+        let mut j = k;
+        while j < se && j - k < 8 && self.t(j).is_word && self.quotation[j].is_none() {
+            j += 1;
+        }
+        (j > k && j + 1 < se && matches!(self.word(j), "," | ":") && self.is_opening_quote(j + 1)).then_some(j + 1)
     }
 
     /// A quote mark after a comma or terminal mark, where pairing failed
@@ -694,6 +710,11 @@ impl Finder<'_> {
         if k < self.a.tokens.len()
             && self.is_opening_quote(k)
             && let Some(q) = self.quotation_opening_at(k)
+        {
+            return Some(q);
+        }
+        if let Some(open) = self.quote_after_adjunct(k, se)
+            && let Some(q) = self.quotation_opening_at(open)
         {
             return Some(q);
         }
