@@ -239,8 +239,14 @@ impl Finder<'_> {
         let after_comma = cs > ss && self.word(cs - 1) == ",";
         // A participle after a comma continues the sentence's subject:
         // "Trump defended the plan, calling it …", "X said Y, adding that Z".
-        if participle && after_comma {
-            let source = earlier.or_else(|| self.clause_subject(ss, cs - 1));
+        // ("…, alternately shouting": an adverb may stand between.)
+        let comma = if after_comma {
+            Some(cs - 1)
+        } else {
+            (cs > ss + 1 && self.is_adverb(cs - 1) && self.word(cs - 2) == ",").then(|| cs - 2)
+        };
+        if participle && let Some(comma) = comma {
+            let source = earlier.or_else(|| self.clause_subject(ss, comma));
             return done(source, self.content_after(ce, se), Vec::new());
         }
         let mut e = cs;
@@ -442,9 +448,12 @@ impl Finder<'_> {
         if let Some(r) = self.leading_subject(ss, limit).filter(|r| !lone_article(r)) {
             return Some(r);
         }
-        let comma = (ss..limit.saturating_sub(1))
-            .rev()
-            .find(|&k| self.word(k) == "," && (self.t(k + 1).capitalized || self.is(k + 1, PRONOUNS)))?;
+        // After a comma or a closing quote mark ("…,” Clinton seized on it, repeating …").
+        let comma = (ss..limit.saturating_sub(1)).rev().find(|&k| {
+            (self.word(k) == "," || self.is_closing_quote(k))
+                && (self.t(k + 1).capitalized || self.is(k + 1, PRONOUNS))
+                && self.quotation[k + 1].is_none()
+        })?;
         self.leading_subject(comma + 1, limit).filter(|r| !lone_article(r))
     }
 
