@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run --release -p claimdesk-attribution --example heldout -- \
-//!     ../shared/corpora/polnear/train [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [thresholds=T,…] [cache=PATH] [errors]
+//!     ../shared/corpora/polnear/train [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [threshold=T] [thresholds=T,…] [cache=PATH] [errors]
 //! ```
 
 use std::path::Path;
@@ -19,11 +19,12 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(split) = args.get(1) else {
         eprintln!(
-            "usage: heldout SPLIT_DIR [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [thresholds=T,…] [cache=PATH] [errors]"
+            "usage: heldout SPLIT_DIR [epochs=N] [min=N] [no-jackknife] [without=PREFIX,…] [threshold=T] [thresholds=T,…] [cache=PATH] [errors]"
         );
         std::process::exit(1);
     };
     let mut options = TrainOptions::default();
+    // Shifts on top of the threshold folded in at training (options.threshold).
     let mut thresholds = vec![0.0f32];
     let mut errors = false;
     let mut cache: Option<String> = None;
@@ -42,6 +43,8 @@ fn main() {
             options.epochs = n.parse().expect("epochs");
         } else if let Some(list) = a.strip_prefix("thresholds=") {
             thresholds = list.split(',').map(|t| t.parse().expect("threshold")).collect();
+        } else if let Some(t) = a.strip_prefix("threshold=") {
+            options.threshold = t.parse().expect("threshold");
         } else if let Some(n) = a.strip_prefix("min=") {
             options.min_count = n.parse().expect("min count");
         }
