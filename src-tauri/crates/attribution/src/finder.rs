@@ -293,7 +293,7 @@ impl Finder<'_> {
         // a quotation opening right after the cue is, when none closes before
         // ("After the vote, Lee said, “…”").
         if let Some((s0, _)) = source
-            && s0 > ss
+            && (s0 > ss || (s0 == ss && self.whole_sentences_quoted_before(ss) && self.ends_clause(ce, se)))
             && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
             && (self.quote_closes_before(s0)
                 || (!self.quote_opens_after(ce, se)
@@ -551,6 +551,12 @@ impl Finder<'_> {
             s -= 1;
         }
         (s < e).then_some((s, e))
+    }
+
+    /// Whether the sentences just before `ss` are one quotation, whole
+    /// ("“What does that mean?” Lee asked."): its speaker may open the next.
+    fn whole_sentences_quoted_before(&self, ss: usize) -> bool {
+        ss > 0 && self.quotation_closing_at(ss - 1).is_some_and(|(o, _)| self.a.sentences.iter().any(|&(a, _)| a == o))
     }
 
     /// Whether a quotation closes just before token `s0` (", or ”, then the source).

@@ -307,6 +307,12 @@ mod constructions {
         let s = found.iter().find(|s| s.cue.slice(text) == "said").expect("said");
         assert_eq!(text_of(text, s.content), Some("“We will appeal.”"));
         assert_eq!(text_of(text, s.source), Some("Ilse Marrow"));
+        // A quotation that is a whole sentence, its speaker opening the next.
+        let text = "“What does that mean for the harbour?” Ilse Marrow asked.";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text) == "asked").expect("asked");
+        assert_eq!(text_of(text, s.content), Some("“What does that mean for the harbour?”"));
+        assert_eq!(text_of(text, s.source), Some("Ilse Marrow"));
     }
 
     #[test]
