@@ -1,12 +1,11 @@
 #!/usr/bin/env python3
-"""Derives the cue lexicon from PolNeAR's training split.
+"""Derives the cue-particle lexicon from PolNeAR's training split.
 
-Writes word counts only, never text: for each lower-cased word, how often it
-lies inside a gold Cue span and how often it occurs at all (cues.tsv); and for
-a cue's last word followed by a particle ("called for", "said that"), how
-often the particle was inside the cue and how often outside (cue_particles.tsv). The cue
-model (cue_weights.tsv) uses these ratios as a feature and is trained after
-this, by `examples/derive_weights.rs`.
+Writes word counts only, never text: for a cue's last word followed by a
+particle ("called for", "said that"), how often the particle was inside the
+cue and how often outside (cue_particles.tsv). The per-word cue counts
+(cues.tsv) and the cue model (cue_weights.tsv) are written by
+`examples/derive_weights.rs`, with the crate's own tokens.
 
     python3 lexicon/derive.py ../shared/corpora/polnear/train lexicon/
 """
@@ -17,7 +16,6 @@ import re
 import sys
 
 TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
-MIN_CUE, MIN_RATIO = 2, 0.15
 PARTICLES = {"about", "for", "of", "on", "to", "as", "off", "with", "at", "out", "up", "in", "that", "against", "into"}
 MIN_PARTICLE = 4
 
@@ -40,7 +38,6 @@ def gold_cues(ann_path):
 
 
 def main(split, out_dir):
-    words, cue_words = collections.Counter(), collections.Counter()
     particles = collections.defaultdict(lambda: [0, 0])
     seen = set()
     for ann in sorted(glob.glob(os.path.join(split, "attributions", "*.ann"))):
@@ -49,15 +46,7 @@ def main(split, out_dir):
             continue
         seen.add(stem)
         text = open(os.path.join(split, "text", stem + ".txt"), encoding="utf-8").read()
-        owner = set()
-        for cue in gold_cues(ann):
-            for a, b in cue:
-                owner.update(range(a, b))
         tokens = [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text)]
-        for start, _, w in tokens:
-            words[w] += 1
-            if start in owner:
-                cue_words[w] += 1
         starts = {t[0]: i for i, t in enumerate(tokens)}
         ends = {t[1]: i for i, t in enumerate(tokens)}
         for cue in gold_cues(ann):
@@ -68,11 +57,6 @@ def main(split, out_dir):
                 particles[(tokens[j - 1][2], tokens[j][2])][0] += 1
             elif j + 1 < len(tokens) and tokens[j + 1][2] in PARTICLES:
                 particles[(tokens[j][2], tokens[j + 1][2])][1] += 1
-    with open(os.path.join(out_dir, "cues.tsv"), "w", encoding="utf-8") as f:
-        f.write("# word\tinside a gold cue\toccurrences (PolNeAR train; counts only)\n")
-        for w, c in sorted(cue_words.items(), key=lambda x: (-x[1], x[0])):
-            if c >= MIN_CUE and c / words[w] >= MIN_RATIO:
-                f.write(f"{w}\t{c}\t{words[w]}\n")
     with open(os.path.join(out_dir, "cue_particles.tsv"), "w", encoding="utf-8") as f:
         f.write("# cue word\tparticle\tparticle inside the cue\tright after it, outside (PolNeAR train; counts only)\n")
         for (w, p), (inside, outside) in sorted(particles.items()):

@@ -7,7 +7,7 @@ use crate::lexicon::{
     ANONYMOUS_HEADS, BETWEEN_SOURCE_AND_CUE, CLAUSE_WORDS, CUE_AUXILIARIES, HEDGES, INDEFINITE, ORGANIZATION_WORDS,
     OUTLET_WORDS, PRONOUNS, TELL_VERBS, lexicon,
 };
-use crate::model::{cue_model, quoted_tokens};
+use crate::model::{CueModel, cue_model, quoted_tokens};
 use crate::text::{Analysed, Token, analyse};
 use crate::{SourceKind, Span, Suggestion};
 
@@ -25,6 +25,10 @@ struct Finder<'a> {
 }
 
 pub fn find(text: &str) -> Vec<Suggestion> {
+    find_with(cue_model(), text)
+}
+
+pub fn find_with(model: &CueModel, text: &str) -> Vec<Suggestion> {
     let a = analyse(text);
     let mut quotation = vec![None; a.tokens.len()];
     for (q, &(open, close)) in a.quotes.iter().enumerate() {
@@ -32,7 +36,7 @@ pub fn find(text: &str) -> Vec<Suggestion> {
             *slot = Some(q);
         }
     }
-    let cue_score = cue_model().scores(&a, &quoted_tokens(&a));
+    let cue_score = model.scores(&a, &quoted_tokens(&a));
     let f = Finder { a: &a, quotation, cue_score };
     let mut out = Vec::new();
     for &(ss, se) in &a.sentences {
@@ -235,8 +239,14 @@ impl Finder<'_> {
         let after_comma = cs > ss && self.word(cs - 1) == ",";
         // A participle after a comma continues the sentence's subject:
         // "Trump defended the plan, calling it …", "X said Y, adding that Z".
-        if participle && after_comma {
-            let source = earlier.or_else(|| self.leading_subject(ss, cs - 1));
+        // ("…, alternately shouting": an adverb may stand between.)
+        let comma = if after_comma {
+            Some(cs - 1)
+        } else {
+            (cs > ss + 1 && self.is_adverb(cs - 1) && self.word(cs - 2) == ",").then(|| cs - 2)
+        };
+        if participle && let Some(comma) = comma {
+            let source = earlier.or_else(|| self.clause_subject(ss, comma));
             return done(source, self.content_after(ce, se), Vec::new());
         }
         let mut e = cs;
@@ -244,15 +254,25 @@ impl Finder<'_> {
             e -= 1;
         }
         let appositive = self.appositive_source(e, ss);
+        // Passive: "was asked by the host", "cited by her campaign".
+        if appositive.is_none()
+            && let Some(agent) = self.passive_agent(cs, ce, se)
+        {
+            return done(Some(agent), self.content_after(agent.1, se), Vec::new());
+        }
         // Inverted: "…,” said the minister." / "Y, said X."
         if appositive.is_none()
             && cs > ss
-            && (after_comma || self.is_closing_quote(cs - 1))
-            && let Some(source) = self.source_after(ce, se)
-            && self.ends_clause(source.1, se)
+            && (after_comma || self.is_closing_quote(cs - 1) || self.looks_closing(cs - 1, ss))
+            && let Some(source) = self.inverted_source(ce, se)
             && (self.is(source.0, NOUN_PHRASE_OPENERS) || (source.0..source.1).any(|k| self.t(k).capitalized))
         {
-            let source = self.with_description(source, se);
+            let source =
+                if self.is(source.1 - 1, CLAUSE_WORDS) || (source.0..source.1).any(|k| self.is(k, &["who", "that"])) {
+                    source
+                } else {
+                    self.with_description(source, se)
+                };
             return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
         }
         // "X said … and warned …", "X defended it by citing …": the same speaker.
@@ -263,15 +283,25 @@ impl Finder<'_> {
             return done(source, self.content_after(ce, se), Vec::new());
         }
         let source = appositive
-            .or_else(|| self.source_before(cs, ss))
+            .or_else(|| self.source_before(cs, ss).filter(|&r| self.could_speak(r)))
             // The subject may stand far from its verb: "X, in a long
             // interview on Sunday about the budget, warned …".
             .or_else(|| self.leading_subject(ss, cs).filter(|&(_, e)| cs - e <= 8));
         // Post-posed: "…,” the minister said." / "Y, X said."
+        // A quotation closing right before the source is the content whatever
+        // adjunct follows the cue ("…,” Lee said on the show / dryly / twice);
+        // a quotation opening right after the cue is, when none closes before
+        // ("After the vote, Lee said, “…”").
         if let Some((s0, _)) = source
-            && s0 > ss
+            && (s0 > ss || (s0 == ss && self.whole_sentences_quoted_before(ss) && self.ends_clause(ce, se)))
             && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
-            && (self.ends_clause(ce, se) || (self.is(ce - 1, TELL_VERBS) && self.ends_clause_after_listener(ce, se)))
+            && (self.quote_closes_before(s0)
+                || (!self.quote_opens_after(ce, se)
+                    && (self.ends_clause(ce, se)
+                        || (self.is(ce - 1, TELL_VERBS) && self.ends_clause_after_listener(ce, se)))))
+            // "Still, he said, officials …": a lone connective before is no
+            // content; the words after are.
+            && self.content_before(s0 - 1, ss).is_none_or(|(b, e)| e - b > 2 || self.quote_closes_before(s0))
         {
             return done(source, self.content_before(s0 - 1, ss), Vec::new());
         }
@@ -343,7 +373,8 @@ impl Finder<'_> {
         if e + 1 >= se || self.word(e) != "," || self.is(e + 1, &["who", "which", "that"]) {
             return (s, e);
         }
-        if self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS) {
+        // A name is not a description; nor is a participle clause ("…, adding that").
+        if (self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS)) || self.word(e + 1).ends_with("ing") {
             return (s, e);
         }
         let mut end = e + 1;
@@ -408,6 +439,24 @@ impl Finder<'_> {
         (e > s && (s..e).any(|k| self.t(k).capitalized)).then_some((s, e))
     }
 
+    /// The subject of the clause before a participle ("X was blunt,
+    /// claiming"): the sentence's opening name, else (when that is a lone
+    /// article, as in "The day before, at a rally, Mr. Lee …") the name
+    /// after the last comma that one follows.
+    fn clause_subject(&self, ss: usize, limit: usize) -> Option<Range> {
+        let lone_article = |r: &Range| r.1 - r.0 == 1 && self.is(r.0, NOUN_PHRASE_OPENERS);
+        if let Some(r) = self.leading_subject(ss, limit).filter(|r| !lone_article(r)) {
+            return Some(r);
+        }
+        // After a comma or a closing quote mark ("…,” Clinton seized on it, repeating …").
+        let comma = (ss..limit.saturating_sub(1)).rev().find(|&k| {
+            (self.word(k) == "," || self.is_closing_quote(k))
+                && (self.t(k + 1).capitalized || self.is(k + 1, PRONOUNS))
+                && self.quotation[k + 1].is_none()
+        })?;
+        self.leading_subject(comma + 1, limit).filter(|r| !lone_article(r))
+    }
+
     /// Whether the clause stops right after the cue (sentence end, comma, or
     /// a short adjunct like "in a statement"), as it does when the content
     /// came first.
@@ -463,7 +512,7 @@ impl Finder<'_> {
     /// auxiliaries ("the ministry has also", "Peskov reportedly").
     fn source_before(&self, cs: usize, ss: usize) -> Option<Range> {
         let mut e = cs;
-        while e > ss && self.is(e - 1, BETWEEN_SOURCE_AND_CUE) {
+        while e > ss && (self.is(e - 1, BETWEEN_SOURCE_AND_CUE) || self.is_adverb(e - 1)) {
             e -= 1;
         }
         // "…, who said", "the court, which ruled": annotators mark the relative pronoun.
@@ -504,6 +553,140 @@ impl Finder<'_> {
         (s < e).then_some((s, e))
     }
 
+    /// Whether the sentences just before `ss` are one quotation, whole
+    /// ("“What does that mean?” Lee asked."): its speaker may open the next.
+    fn whole_sentences_quoted_before(&self, ss: usize) -> bool {
+        ss > 0 && self.quotation_closing_at(ss - 1).is_some_and(|(o, _)| self.a.sentences.iter().any(|&(a, _)| a == o))
+    }
+
+    /// Whether a quotation closes just before token `s0` (", or ”, then the source).
+    fn quote_closes_before(&self, s0: usize) -> bool {
+        self.quotation_closing_at(s0 - 1).is_some()
+            || (s0 >= 2 && self.word(s0 - 1) == "," && self.quotation_closing_at(s0 - 2).is_some())
+    }
+
+    /// Whether a quotation opens right after the cue, over a comma or colon.
+    fn quote_opens_after(&self, ce: usize, se: usize) -> bool {
+        let mut k = ce;
+        while k < se && matches!(self.word(k), "," | ":") {
+            k += 1;
+        }
+        (k > ce && k < se && self.is_opening_quote(k)) || self.quote_after_adjunct(ce, se).is_some()
+    }
+
+    /// The opening quote mark after a short adjunct and a comma or colon
+    /// ("said at a press conference, “…”", "wrote on Twitter: “…”").
+    fn quote_after_adjunct(&self, k: usize, se: usize) -> Option<usize> {
+        if k >= se || !(self.is(k, ADJUNCT_OPENERS) || self.is(k, BETWEEN_SOURCE_AND_CUE)) {
+            return None;
+        }
+        let mut j = k;
+        while j < se && j - k < 8 && self.t(j).is_word && self.quotation[j].is_none() {
+            j += 1;
+        }
+        (j > k && j + 1 < se && matches!(self.word(j), "," | ":") && self.is_opening_quote(j + 1)).then_some(j + 1)
+    }
+
+    /// A quote mark after a comma or terminal mark, where pairing failed
+    /// (",''' said", "?'' asked").
+    fn looks_closing(&self, k: usize, ss: usize) -> bool {
+        k > ss
+            && matches!(self.word(k), "'" | "''" | "\"" | "”" | "’")
+            && matches!(self.word(k - 1), "," | "?" | "!" | "." | "''" | "'" | "\"" | "”" | "’")
+    }
+
+    /// The source after an inverted cue when the clause ends after it
+    /// ("…,” said Ann Lee."), a relative clause without a comma taken in
+    /// ("said a member who supports Lee, asking …").
+    fn inverted_source(&self, ce: usize, se: usize) -> Option<Range> {
+        let source = self.source_after(ce, se)?;
+        if self.ends_clause(source.1, se) {
+            return Some(source);
+        }
+        if !self.is(source.1, &["who", "that"]) {
+            return None;
+        }
+        let end = (source.1..se.min(source.1 + 15))
+            .find(|&k| self.word(k) == "," || self.quotation[k].is_some())
+            .unwrap_or(se.min(source.1 + 15));
+        let mut e = end;
+        while e > source.1 && matches!(self.word(e - 1), "." | "!" | "?") {
+            e -= 1;
+        }
+        (self.ends_clause(e, se) && e > source.1 + 1).then_some((source.0, e))
+    }
+
+    /// The agent of a passive cue ("was endorsed in Iowa by X", "cited by
+    /// X"): a participle, then "by" within a few words and a noun phrase.
+    fn passive_agent(&self, cs: usize, ce: usize, se: usize) -> Option<Range> {
+        let last = self.word(ce - 1);
+        let participle = last.ends_with("ed") || self.is(ce - 1, &["told", "written", "quoted", "known", "seen"]);
+        if !participle || self.quotation[ce - 1].is_some() {
+            return None;
+        }
+        // Only an adverb or a short place or time may stand between: "endorsed
+        // in Iowa by", "uttered once, by"; not an object ("denounced
+        // suggestions by", "cited a memo issued by").
+        let by = (ce..se.min(ce + 5))
+            .take_while(|&k| {
+                self.quotation[k].is_none()
+                    && !self.is_head(k)
+                    && (self.word(k) == "by"
+                        || self.word(k) == ","
+                        || self.t(k).capitalized
+                        || self.word(k).ends_with("ly")
+                        || self.is(k, &["once", "twice", "again", "in", "on", "at", "last", "this", "week", "year"]))
+            })
+            .find(|&k| self.word(k) == "by")?;
+        if cs > 0 && self.is(cs - 1, &["has", "have", "had"]) {
+            return None;
+        }
+        let next = by + 1;
+        if next >= se
+            || self.word(next).ends_with("ing")
+            || self.t(next).lower.starts_with(|c: char| c.is_ascii_digit())
+            || self.is(next, &["phone", "telephone", "email", "e-mail", "mail", "text", "video", "far", "contrast"])
+        {
+            return None;
+        }
+        let agent = self.source_after(next, se)?;
+        let nounish = self.is(agent.0, NOUN_PHRASE_OPENERS)
+            || self.is(agent.0, PRONOUNS)
+            || (agent.0..agent.1).any(|k| self.t(k).capitalized);
+        nounish.then_some(agent)
+    }
+
+    /// A lower-case adverb in -ly ("methodically", "sharply"), not a noun
+    /// such as "family" or "assembly".
+    fn is_adverb(&self, k: usize) -> bool {
+        let w = self.word(k);
+        !self.t(k).capitalized
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !self.is(k, &["family", "assembly", "daily", "weekly", "monthly", "rally", "monopoly", "supply", "ally"])
+    }
+
+    /// Whether the words before a cue can be its speaker: not a lone
+    /// adverb, verb or degree word left over from the clause ("methodically
+    /// exposed", "left wondering", "the most telling"), which a lone lower-case
+    /// word not ending in -s (a plural: "officials", "critics") mostly is.
+    fn could_speak(&self, (s, e): Range) -> bool {
+        let last = self.word(e - 1);
+        if self.is(e - 1, &["most", "more", "less", "very", "so", "too", "perhaps", "especially"]) {
+            return false;
+        }
+        if e - s > 1 || self.t(s).capitalized || !self.t(s).is_word {
+            return true;
+        }
+        let listed = self.is(s, PRONOUNS)
+            || self.is(s, &["who", "which", "that"])
+            || self.is(s, PERSON_NOUNS)
+            || self.is(s, ANONYMOUS_HEADS)
+            || self.is(s, ORGANIZATION_WORDS)
+            || self.is(s, OUTLET_WORDS);
+        listed || (last.ends_with('s') && !last.ends_with("ss"))
+    }
+
     /// The noun phrase right after an inverted cue or "according to": up to
     /// a comma, a clause word or the sentence end ("a longtime adviser to
     /// Mr. Lee, who …" gives "a longtime adviser to Mr. Lee").
@@ -542,6 +725,11 @@ impl Finder<'_> {
         if k < self.a.tokens.len()
             && self.is_opening_quote(k)
             && let Some(q) = self.quotation_opening_at(k)
+        {
+            return Some(q);
+        }
+        if let Some(open) = self.quote_after_adjunct(k, se)
+            && let Some(q) = self.quotation_opening_at(open)
         {
             return Some(q);
         }

@@ -1,26 +1,11 @@
-//! Word lists: counts taken from PolNeAR train (how often a word lay inside a
-//! cue, how often a particle after a cue was part of it; words and numbers
-//! only, parsed once) and the small hand-written lists that find sources,
+//! Word lists: counts taken from PolNeAR train (how often a particle after a
+//! cue was part of it; words and numbers only, parsed once) and the small hand-written lists that find sources,
 //! classify them and spot hedges.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// How often a word was inside a gold cue, and how often it occurred.
-#[derive(Debug, Clone, Copy)]
-pub struct CueWeight {
-    pub inside: u32,
-    pub total: u32,
-}
-
-impl CueWeight {
-    pub fn ratio(&self) -> f32 {
-        self.inside as f32 / self.total.max(1) as f32
-    }
-}
-
 pub struct Lexicon {
-    pub cues: HashMap<&'static str, CueWeight>,
     /// (cue word, particle) → (times the particle was inside the cue, times it followed outside).
     pub particles: HashMap<(&'static str, &'static str), (u32, u32)>,
 }
@@ -33,13 +18,10 @@ fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let cues = rows(include_str!("../lexicon/cues.tsv"))
-            .filter_map(|r| Some((r[0], CueWeight { inside: r.get(1)?.parse().ok()?, total: r.get(2)?.parse().ok()? })))
-            .collect();
         let particles = rows(include_str!("../lexicon/cue_particles.tsv"))
             .filter_map(|r| Some(((r[0], *r.get(1)?), (r.get(2)?.parse().ok()?, r.get(3)?.parse().ok()?))))
             .collect();
-        Lexicon { cues, particles }
+        Lexicon { particles }
     })
 }
 

@@ -8,7 +8,9 @@
 //! the source and content. The model's weights and the word ratios it uses
 //! were learned on the PolNeAR training split and ship as feature/weight and
 //! word/count lines, never text (`lexicon/`, made by `lexicon/derive.py` and
-//! `examples/derive_weights.rs`). The crate also scores suggestions against
+//! `examples/derive_weights.rs`); its word classes were learned from
+//! unlabeled news and ship as word/class-path lines
+//! (`examples/word_clusters.rs`). The crate also scores suggestions against
 //! brat-annotated gold files ([`brat`], [`eval`]) so the figures in
 //! `docs/evaluation.md` can be reproduced.
 //!
@@ -27,7 +29,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-pub use model::{CueModel, train_cue_model};
+pub use model::{CueModel, TrainOptions, train_cue_model};
 pub use registry::{NameMatcher, fold_name};
 
 /// A half-open range of code points: `start` inclusive, `end` exclusive.
@@ -109,4 +111,24 @@ pub struct Suggestion {
 /// Suggests the attributions of `text`, in text order.
 pub fn suggest(text: &str) -> Vec<Suggestion> {
     finder::find(text)
+}
+
+/// The lower-cased tokens of `text` as the cue model sees them (words,
+/// numbers, punctuation marks), to learn word classes from unlabeled text.
+pub fn words(text: &str) -> Vec<String> {
+    text::analyse(text).tokens.into_iter().map(|t| t.lower).collect()
+}
+
+/// As [`suggest`], with another cue model than the shipped one (to compare
+/// models on held-out texts).
+pub fn suggest_with(model: &CueModel, text: &str) -> Vec<Suggestion> {
+    finder::find_with(model, text)
+}
+
+/// Each token's span and cue-model score (above zero: part of a cue), for
+/// diagnostics.
+pub fn cue_scores(model: &CueModel, text: &str) -> Vec<(Span, f32)> {
+    let a = text::analyse(text);
+    let scores = model.scores(&a, &model::quoted_tokens(&a));
+    a.tokens.iter().map(|t| t.span).zip(scores).collect()
 }

@@ -268,6 +268,54 @@ mod constructions {
     }
 
     #[test]
+    fn a_passive_cue_takes_its_agent_as_the_source() {
+        let text = "The plan was sharply criticized by the Varenian Farmers Union, which called it reckless.";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text).ends_with("criticized")).expect("a cue on criticized");
+        assert_eq!(text_of(text, s.source), Some("the Varenian Farmers Union"));
+    }
+
+    #[test]
+    fn an_inverted_source_keeps_its_relative_clause_but_not_a_participle_after_it() {
+        let text = "“We cannot wait any longer,” said a senior official who asked not to be named, adding that talks \
+                    had failed.";
+        let found = suggest(text);
+        let said = found.iter().find(|s| s.cue.slice(text) == "said").expect("said");
+        assert_eq!(text_of(text, said.source), Some("a senior official who asked not to be named"));
+        let text = "“We will not sign,” said Ann Lee, adding that talks had failed.";
+        let found = suggest(text);
+        let said = found.iter().find(|s| s.cue.slice(text) == "said").expect("said");
+        assert_eq!(text_of(text, said.source), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn an_adverb_before_the_cue_is_not_part_of_the_source() {
+        let text = "The ministry methodically exposed the errors in the audit.";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text) == "exposed").expect("exposed");
+        assert_eq!(text_of(text, s.source), Some("The ministry"));
+    }
+
+    #[test]
+    fn a_quotation_next_to_the_cue_is_the_content_whatever_adjunct_follows() {
+        let text = "“We will not sign this draft,” Ilse Marrow said on the radio.";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text) == "said").expect("said");
+        assert_eq!(text_of(text, s.content), Some("“We will not sign this draft,”"));
+        let text = "After the vote in Caldris, Ilse Marrow said, “We will appeal.”";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text) == "said").expect("said");
+        assert_eq!(text_of(text, s.content), Some("“We will appeal.”"));
+        assert_eq!(text_of(text, s.source), Some("Ilse Marrow"));
+        // A quotation that is a whole sentence, its speaker opening the next.
+        let text = "“What does that mean for the harbour?” Ilse Marrow asked.";
+        let found = suggest(text);
+        let s = found.iter().find(|s| s.cue.slice(text) == "asked").expect("asked");
+        assert_eq!(text_of(text, s.content), Some("“What does that mean for the harbour?”"));
+        assert_eq!(text_of(text, s.source), Some("Ilse Marrow"));
+    }
+
+    #[test]
     fn a_dateline_is_not_the_speaker() {
         let text = "CALDRIS, Aldermark — The central bank cut its main rate, saying inflation had eased.";
         check(
