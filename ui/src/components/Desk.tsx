@@ -51,7 +51,7 @@ export function Desk() {
   const importButton = useRef<HTMLButtonElement>(null);
   const importPanelId = useId();
   const detailsId = useId();
-  const [claims, refreshClaims] = useClaims(article.view?.article.id ?? null);
+  const [claims, refreshClaims] = useClaims(article.view?.article.id ?? null, article.claims);
   const [showClaim, setShowClaim] = useState<{ id: ClaimId; key: number } | null>(null);
   const [editClaim, setEditClaim] = useState<{ id: ClaimId; key: number } | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);

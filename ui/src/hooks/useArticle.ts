@@ -2,8 +2,9 @@
 
 import { useCallback, useEffect, useState } from "react";
 
-import { ArticleOpener, NO_ARTICLE, type ArticleState } from "../lib/articleOpener";
-import { openArticle, toCommandError, type ArticleId } from "../lib/backend";
+import { claimsRequest, type ClaimsState } from "../lib/articleClaims";
+import { ArticleOpener, NO_ARTICLE, type ArticleState, type Opened } from "../lib/articleOpener";
+import { claimsOfArticle, openArticle, toCommandError, type ArticleId } from "../lib/backend";
 import { mark } from "../lib/perf";
 
 export type { ArticleState } from "../lib/articleOpener";
@@ -15,7 +16,7 @@ export function useArticle(): [ArticleState, OpenArticle] {
   const [opener] = useState(
     () =>
       new ArticleOpener({
-        fetch: openArticle,
+        fetch: openWithClaims,
         update: setState,
         toError: toCommandError,
         setTimer: (run, ms) => setTimeout(run, ms),
@@ -32,4 +33,16 @@ export function useArticle(): [ArticleState, OpenArticle] {
     [opener],
   );
   return [state, open];
+}
+
+async function openWithClaims(id: ArticleId, query: string): Promise<Opened> {
+  const at = claimsRequest();
+  const [view, claims] = await Promise.all([
+    openArticle(id, query),
+    claimsOfArticle(id).then(
+      (claims): ClaimsState => ({ article: id, claims, error: null, at }),
+      (e): ClaimsState => ({ article: id, claims: [], error: toCommandError(e), at }),
+    ),
+  ]);
+  return { view, claims };
 }

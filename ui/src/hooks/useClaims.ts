@@ -1,37 +1,27 @@
-// The claims of the open article, reloaded when the article changes and
-// after every edit (create, undo, redo).
+// The claims of the open article: those it opened with (lib/articleOpener.ts),
+// reloaded after every edit (create, undo, redo); the later request wins
+// (lib/articleClaims.ts).
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 
-import { claimsOfArticle, toCommandError, type ArticleId, type Claim, type CommandError } from "../lib/backend";
+import { claimsRequest, latestClaims, noClaims, type ClaimsState } from "../lib/articleClaims";
+import { claimsOfArticle, toCommandError, type ArticleId } from "../lib/backend";
 
-export interface ClaimsState {
-  article: ArticleId | null;
-  claims: Claim[];
-  error: CommandError | null;
-}
+export type { ClaimsState } from "../lib/articleClaims";
 
-const NONE: Claim[] = [];
-
-export function useClaims(articleId: ArticleId | null): [ClaimsState, () => void] {
-  const [state, setState] = useState<ClaimsState>({ article: null, claims: NONE, error: null });
+export function useClaims(articleId: ArticleId | null, opened: ClaimsState | null): [ClaimsState, () => void] {
+  const [state, setState] = useState<ClaimsState>(noClaims(null));
   const sequence = useRef(0);
 
-  const load = useCallback(() => {
+  const reload = useCallback(() => {
     const seq = ++sequence.current;
-    if (articleId === null) {
-      setState({ article: null, claims: NONE, error: null });
-      return;
-    }
+    if (articleId === null) return;
+    const at = claimsRequest();
     claimsOfArticle(articleId).then(
-      (claims) => seq === sequence.current && setState({ article: articleId, claims, error: null }),
-      (e) => seq === sequence.current && setState({ article: articleId, claims: NONE, error: toCommandError(e) }),
+      (claims) => seq === sequence.current && setState({ article: articleId, claims, error: null, at }),
+      (e) => seq === sequence.current && setState({ article: articleId, claims: [], error: toCommandError(e), at }),
     );
   }, [articleId]);
 
-  useEffect(() => load(), [load]);
-
-  // Claims of another article are never shown while the new ones load.
-  const shown = state.article === articleId ? state : { article: articleId, claims: NONE, error: null };
-  return [shown, load];
+  return [latestClaims(articleId, state, opened), reload];
 }

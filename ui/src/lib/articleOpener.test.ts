@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 
-import { ArticleOpener, NO_ARTICLE, QUIET_MS, type ArticleState } from "./articleOpener";
+import { noClaims } from "./articleClaims";
+import { ArticleOpener, NO_ARTICLE, QUIET_MS, type ArticleState, type Opened } from "./articleOpener";
 import type { ArticleView, CommandError } from "./backend/bindings";
 
-function view(id: number): ArticleView {
-  return { article: { id, body: `body ${id}` } } as unknown as ArticleView;
+function view(id: number): Opened {
+  return { view: { article: { id, body: `body ${id}` } } as unknown as ArticleView, claims: noClaims(id) };
 }
 
 /** An opener over a fake backend and a fake clock; answers are released by the test. */
 function setup() {
   let state: ArticleState = NO_ARTICLE;
   const updates: ArticleState[] = [];
-  const answers = new Map<number, { resolve: (v: ArticleView) => void; reject: (e: unknown) => void }>();
+  const answers = new Map<number, { resolve: (v: Opened) => void; reject: (e: unknown) => void }>();
   let now = 0;
   let timers: { at: number; run: () => void; id: number }[] = [];
   let nextTimer = 1;
@@ -52,7 +53,7 @@ describe("ArticleOpener", () => {
     t.answers.get(7)!.resolve(view(7));
     await t.flush();
     expect(t.events).toEqual(["select", "update 7 shown"]);
-    expect(t.state()).toMatchObject({ requested: 7, loading: false, error: null });
+    expect(t.state()).toMatchObject({ requested: 7, loading: false, error: null, claims: { article: 7 } });
     expect(t.pendingTimers()).toBe(0);
   });
 
@@ -88,7 +89,7 @@ describe("ArticleOpener", () => {
     t.opener.open(3, "");
     t.answers.get(3)!.reject(new Error("gone"));
     await t.flush();
-    expect(t.state()).toMatchObject({ view: null, requested: 3, loading: false });
+    expect(t.state()).toMatchObject({ view: null, requested: 3, loading: false, claims: null });
     expect(t.state().error?.message).toContain("gone");
   });
 

@@ -5,8 +5,10 @@
 // article (about 20 ms each where WebKit draws without a GPU). Only an answer
 // slower than `QUIET_MS` shows the loading state meanwhile. Opening another
 // article before the first arrives drops the first, so a quick run of
-// arrow-and-Enter ends on the right article.
+// arrow-and-Enter ends on the right article. The article's claims are asked
+// for alongside it and arrive with it (lib/articleClaims.ts).
 
+import type { ClaimsState } from "./articleClaims";
 import type { ArticleView, CommandError } from "./backend/bindings";
 
 type ArticleId = ArticleView["article"]["id"];
@@ -21,12 +23,20 @@ export interface ArticleState {
   requested: ArticleId | null;
   loading: boolean;
   error: CommandError | null;
+  /** The claims `view` opened with. */
+  claims: ClaimsState | null;
 }
 
-export const NO_ARTICLE: ArticleState = { view: null, requested: null, loading: false, error: null };
+/** An article and its claims, as one opening fetched them. */
+export interface Opened {
+  view: ArticleView;
+  claims: ClaimsState;
+}
+
+export const NO_ARTICLE: ArticleState = { view: null, requested: null, loading: false, error: null, claims: null };
 
 export interface OpenerHooks {
-  fetch(id: ArticleId, query: string): Promise<ArticleView>;
+  fetch(id: ArticleId, query: string): Promise<Opened>;
   /** Applies a state change; called at most twice per opening (the wait made visible, then the answer). */
   update(change: (state: ArticleState) => ArticleState): void;
   toError(e: unknown): CommandError;
@@ -60,13 +70,13 @@ export class ArticleOpener {
       show((s) => ({ ...s, requested: id, loading: true, error: null }));
     }, QUIET_MS);
     this.hooks.fetch(id, query).then(
-      (view) => {
+      ({ view, claims }) => {
         if (seq === this.sequence) this.cancelTimer();
-        show(() => ({ view, requested: id, loading: false, error: null }));
+        show(() => ({ view, requested: id, loading: false, error: null, claims }));
       },
       (e) => {
         if (seq === this.sequence) this.cancelTimer();
-        show(() => ({ view: null, requested: id, loading: false, error: this.hooks.toError(e) }));
+        show(() => ({ view: null, requested: id, loading: false, error: this.hooks.toError(e), claims: null }));
       },
     );
   }
