@@ -93,6 +93,7 @@ export function renderReport(run) {
       (Object.keys(run.env ?? {}).length ? `; environment: ${Object.entries(run.env).map(([k, v]) => `\`${k}=${v}\``).join(", ")}` : ""),
   );
   w(
+    `- Scheduling: nice ${run.nice ?? "unknown"}${run.nice < 0 ? " (the benchmark and the app it starts ran ahead of other work on the machine)" : ""}\n` +
     `- Load average (1, 5, 15 min): ${load(run.loadStart)} at the start, ${load(run.load?.typing)} when typing began, ${load(run.load?.open)} when opening began, ` +
       `${load(run.loadEnd)} at the end. Share of the machine's CPU time busy (all processes, this benchmark's own included): ` +
       `${pctOf(run.busy?.cold)} during the cold starts, ${pctOf(run.busy?.typing)} while typing, ${pctOf(run.busy?.open)} while opening articles. ` +

@@ -87,6 +87,7 @@ async function main() {
     code: git(["describe", "--always", "--dirty"]),
     machine: machine(),
     loadStart: os.loadavg(),
+    nice: os.getPriority(),
     data: { dir: path.relative(REPO_ROOT, data.dataDir), ...data.stats },
     debounceMs: DEBOUNCE_MS,
     firstSliceUnits: FIRST_SLICE_UNITS,
