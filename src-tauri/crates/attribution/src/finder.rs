@@ -293,7 +293,10 @@ impl Finder<'_> {
         // a quotation opening right after the cue is, when none closes before
         // ("After the vote, Lee said, “…”").
         if let Some((s0, _)) = source
-            && (s0 > ss || (s0 == ss && self.whole_sentences_quoted_before(ss) && self.ends_clause(ce, se)))
+            && (s0 > ss || (s0 == ss
+                    && self.whole_sentences_quoted_before(ss)
+                    && self.ends_clause(ce, se)
+                    && !self.quote_opens_after(ce, se)))
             && (self.word(s0 - 1) == "," || self.is_closing_quote(s0 - 1))
             && (self.quote_closes_before(s0)
                 || (!self.quote_opens_after(ce, se)
@@ -368,13 +371,27 @@ impl Finder<'_> {
 
     /// "said Ann Lee, the party's treasurer." — annotators take the
     /// description after the name into the source, up to the next comma or
-    /// the sentence end, but not a relative clause ("…, who …").
+    /// the sentence end, then any further description ("…, Democrat of
+    /// Ohio", "…, a think tank") and a relative clause after a comma ("…,
+    /// who …"), as annotators mark them after an inverted cue.
     fn with_description(&self, (s, e): Range, se: usize) -> Range {
+        if e + 1 < se && self.word(e) == "," && self.is(e + 1, &["who", "which"]) {
+            let mut end = e + 1;
+            while end < se && end - e < 30 && self.quotation[end].is_none() {
+                end += 1;
+            }
+            while end > e + 1 && matches!(self.word(end - 1), "." | "!" | "?" | ";" | ":" | ",") {
+                end -= 1;
+            }
+            return (s, end);
+        }
         if e + 1 >= se || self.word(e) != "," || self.is(e + 1, &["who", "which", "that"]) {
             return (s, e);
         }
         // A name is not a description; nor is a participle clause ("…, adding that").
-        if (self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS)) || self.word(e + 1).ends_with("ing") {
+        if (self.t(e + 1).capitalized && !self.is(e + 1, NOUN_PHRASE_OPENERS) && !self.is(e + 2, &["of"]))
+            || self.word(e + 1).ends_with("ing")
+        {
             return (s, e);
         }
         let mut end = e + 1;
@@ -384,7 +401,13 @@ impl Finder<'_> {
         while end > e + 1 && matches!(self.word(end - 1), "." | "!" | "?" | ";" | ":") {
             end -= 1;
         }
-        if end > e + 1 { (s, end) } else { (s, e) }
+        if end > e + 1 {
+            // A second description or a relative clause may follow ("…, a
+            // senior fellow at X, which …").
+            self.with_description((s, end), se)
+        } else {
+            (s, e)
+        }
     }
 
     /// The name-like words opening a sentence ("Senator Lee", "The ministry"),
@@ -732,6 +755,21 @@ impl Finder<'_> {
             && let Some(q) = self.quotation_opening_at(open)
         {
             return Some(q);
+        }
+        // "said after a lunch on Tuesday that …": the content opens at
+        // "that", past a short adjunct.
+        if self.is(k, ADJUNCT_OPENERS) || self.is(k, BETWEEN_SOURCE_AND_CUE) {
+            let mut j = k;
+            while j < se && j - k < 8 && (self.t(j).is_word || self.word(j) == ",") && self.quotation[j].is_none() {
+                if self.word(j) == "that" && j > k {
+                    return self.clause_after(j, se);
+                }
+                // Past a comma only "that" may follow ("…, a shirt that read").
+                if self.word(j) == "," && j > k && !self.is(j + 1, &["that"]) {
+                    break;
+                }
+                j += 1;
+            }
         }
         self.clause_after(k, se)
     }
