@@ -273,7 +273,7 @@ impl Finder<'_> {
                 } else {
                     self.with_description(source, se)
                 };
-            return done(Some(source), self.content_before(cs - 1, ss), Vec::new());
+            return done(Some(source), self.rejoined(self.content_before(cs - 1, ss), source.1), Vec::new());
         }
         // "X said … and warned …", "X defended it by citing …": the same speaker.
         let continues = self.is(e.saturating_sub(1), &["and", "but", "or"])
@@ -306,7 +306,8 @@ impl Finder<'_> {
             // content; the words after are.
             && self.content_before(s0 - 1, ss).is_none_or(|(b, e)| e - b > 2 || self.quote_closes_before(s0))
         {
-            return done(source, self.content_before(s0 - 1, ss), Vec::new());
+            let after = source.map_or(ce, |(_, e)| e.max(ce));
+            return done(source, self.rejoined(self.content_before(s0 - 1, ss), after), Vec::new());
         }
         // Pre-posed: "X said (that) Y", "X told AFP: “Y”".
         let mut k = ce;
@@ -737,6 +738,24 @@ impl Finder<'_> {
             e -= 1;
         }
         (e > start).then_some((start, e))
+    }
+
+    /// A quotation broken by its cue and source ("“…,” Lee said, “…”"):
+    /// annotators take both halves, so the content runs to the second's end.
+    fn rejoined(&self, content: Option<Range>, after: usize) -> Option<Range> {
+        let (b, e) = content?;
+        if self.quotation_opening_at(b).is_some()
+            && after + 1 < self.a.tokens.len()
+            && matches!(self.word(after), "," | ".")
+            && self.is_opening_quote(after + 1)
+            && let Some((_, qe)) = self.quotation_opening_at(after + 1)
+            // After a full stop, only a quotation that no source follows
+            // ("…,” he said. “…” Next sentence) continues the first.
+            && (self.word(after) == "," || qe >= self.a.tokens.len() || self.a.sentences.iter().any(|&(a, _)| a == qe))
+        {
+            return Some((b, qe));
+        }
+        Some((b, e))
     }
 
     /// What follows a pre-posed cue: a quotation opening there (however many
