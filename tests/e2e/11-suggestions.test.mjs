@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
 import { Keys, launchApp, tid } from "./lib/app.mjs";
-import { claimsShown, ensureDetails, openFirstResult, openSamples, search, sleep, waitForReader } from "./lib/desk.mjs";
+import { claimsShown, darkTheme, ensureDetails, openFirstResult, openSamples, search, sleep, waitForReader } from "./lib/desk.mjs";
 
 let app;
 before(async () => {
@@ -61,28 +61,6 @@ function waitForSuggestions(what = "suggestions listed and underlined") {
     const s = await suggestionsShown();
     return s.items.length > 0 && s.underlined.length > 0 ? s : null;
   }, { timeoutMs: 20_000 });
-}
-
-/**
- * Shows the window in the dark theme: the app's CSP forbids inline styles, so
- * the `prefers-color-scheme: dark` rules are switched on (and off) through the CSSOM.
- */
-function darkTheme(on) {
-  return app.session.execute(`
-    let switched = 0;
-    for (const sheet of document.styleSheets) {
-      for (const rule of sheet.cssRules) {
-        if (!(rule instanceof CSSMediaRule)) continue;
-        if (arguments[0] && /prefers-color-scheme:\\s*dark/.test(rule.media.mediaText)) {
-          rule.media.mediaText = "(min-width: 0px), (prefers-color-scheme: dark)";
-          switched++;
-        } else if (!arguments[0] && /min-width: 0px/.test(rule.media.mediaText)) {
-          rule.media.mediaText = "(prefers-color-scheme: dark)";
-          switched++;
-        }
-      }
-    }
-    return switched;`, [on]);
 }
 
 test("suggestions: listed and underlined; J + Enter accepts one as a claim with its source; Delete rejects one for good", { timeout: 300_000 }, () =>
@@ -199,11 +177,11 @@ test("suggestions: listed and underlined; J + Enter accepts one as a claim with 
     }, { timeoutMs: 20_000 });
 
     // Dark theme: the same state, looked at.
-    assert.ok((await darkTheme(true)) > 0, "the styles have dark rules");
+    assert.ok((await darkTheme(app, true)) > 0, "the styles have dark rules");
     await app.session.typeKeys("j");
     await sleep(200);
     await app.shot("dark");
-    await darkTheme(false);
+    await darkTheme(app, false);
 
     // Another article, then this one again: the rejected suggestion stays hidden, the accepted one is a claim.
     await search(app, "ceasefire");

@@ -16,7 +16,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 
 import { APP_BINARY, FIXTURES, Keys, launchApp, tid } from "./lib/app.mjs";
-import { ensureDetails, openFirstResult, openSamples, saveClaim, selectInReader } from "./lib/desk.mjs";
+import { darkTheme, ensureDetails, openFirstResult, openSamples, saveClaim, selectInReader } from "./lib/desk.mjs";
 
 const SOURCE = "Export Harbour Office";
 
@@ -27,25 +27,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-/** Shows the window in the dark theme, as 11-suggestions does (the CSP forbids inline styles). */
-function darkTheme(on) {
-  return app.session.execute(`
-    let switched = 0;
-    for (const sheet of document.styleSheets) {
-      for (const rule of sheet.cssRules) {
-        if (!(rule instanceof CSSMediaRule)) continue;
-        if (arguments[0] && /prefers-color-scheme:\\s*dark/.test(rule.media.mediaText)) {
-          rule.media.mediaText = "(min-width: 0px), (prefers-color-scheme: dark)";
-          switched++;
-        } else if (!arguments[0] && /min-width: 0px/.test(rule.media.mediaText)) {
-          rule.media.mediaText = "(prefers-color-scheme: dark)";
-          switched++;
-        }
-      }
-    }
-    return switched;`, [on]);
-}
 
 /** What has the focus: its data-testid (or its tag and type), and whether it is inside the dialog. */
 function focused() {
@@ -203,7 +184,7 @@ test("Export…: a claim made in the window goes to CSV and W3C files; errors ar
     assert.equal((await focused()).id, "export-button");
 
     // The dark theme: the form, and a summary.
-    assert.ok((await darkTheme(true)) > 0, "dark rules switched on");
+    assert.ok((await darkTheme(app, true)) > 0, "dark rules switched on");
     await openDialog();
     await (await app.waitForTestId("export-format-html")).click();
     await app.fill(await app.waitForTestId("export-path"), path.join(app.root, "brief.html"));
@@ -213,7 +194,7 @@ test("Export…: a claim made in the window goes to CSV and W3C files; errors ar
     await app.shot("summary-dark");
     await (await app.waitForTestId("export-done")).click();
     await app.waitGone("export-dialog", { timeoutMs: 5_000 });
-    await darkTheme(false);
+    await darkTheme(app, false);
   }));
 
 test("a big export shows the records written, out of how many, as it runs", { timeout: 300_000 }, async () => {

@@ -239,3 +239,26 @@ export async function openFirstResult(app, query, { expectChange = true } = {}) 
   await row.click();
   return waitForReader(app, null);
 }
+
+/**
+ * Shows the window in the dark theme (`on`) or back in the light one: the
+ * app's CSP forbids inline styles, so the `prefers-color-scheme: dark` rules
+ * are switched on and off through the CSSOM. Returns how many were switched.
+ */
+export function darkTheme(app, on) {
+  return app.session.execute(`
+    let switched = 0;
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (!(rule instanceof CSSMediaRule)) continue;
+        if (arguments[0] && /prefers-color-scheme:\\s*dark/.test(rule.media.mediaText)) {
+          rule.media.mediaText = "(min-width: 0px), (prefers-color-scheme: dark)";
+          switched++;
+        } else if (!arguments[0] && /min-width: 0px/.test(rule.media.mediaText)) {
+          rule.media.mediaText = "(prefers-color-scheme: dark)";
+          switched++;
+        }
+      }
+    }
+    return switched;`, [on]);
+}

@@ -2,19 +2,15 @@
 // filters of the claims view, merge and whole-state undo, and one undo for a
 // claim with its new sources.
 
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Backend } from "./index";
+import { openMockBackend } from "./mockForTests";
 
 let backend: Backend;
 
 beforeAll(async () => {
-  vi.stubGlobal("location", { search: "" });
-  vi.stubGlobal("window", { open: () => null });
-  const { createMockBackend } = await import("./mock");
-  backend = createMockBackend();
-  // The mock opens its desk after a short delay.
-  await new Promise((r) => setTimeout(r, 200));
+  backend = await openMockBackend();
 });
 
 const query = (filter = {}, offset = 0, limit = 100) => ({ filter, sort: "updated" as const, descending: true, offset, limit });

@@ -2,19 +2,15 @@
 // progress that grows to the count it returns, the count the claims view
 // gives for the same selection, and the errors it places under their fields.
 
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Backend } from "./index";
+import { openMockBackend } from "./mockForTests";
 
 let backend: Backend;
 
 beforeAll(async () => {
-  vi.stubGlobal("location", { search: "" });
-  vi.stubGlobal("window", { open: () => null });
-  const { createMockBackend } = await import("./mock");
-  backend = createMockBackend();
-  // The mock opens its desk after a short delay.
-  await new Promise((r) => setTimeout(r, 200));
+  backend = await openMockBackend();
 });
 
 const request = (change = {}) => ({ format: "csv" as const, query: null, tag: null, source: null, path: "/home/analyst/out.csv", ...change });
